@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { normaliseText } from '../normalise/normalise-text';
+import { regionPath } from '../region/regions';
+import { fail, ok } from '../result';
+import { validateTag } from '../tags/tag-rules';
+import { parseDate, parseDateTime } from '../validation/date';
+import { zodFromParser } from './zod-from-parser';
+
+/**
+ * Building blocks for field schemas. Text is normalised (NFKC, trimmed, inner spaces collapsed)
+ * before its length is checked, so what is stored is what is compared.
+ */
+
+/**
+ * A single-line text field of at most `max` characters after normalisation.
+ * @example textField(10).parse(' 上海  华信 ') // '上海 华信'
+ */
+export function textField(max: number) {
+  return z.string().transform(normaliseText).pipe(z.string().min(1).max(max));
+}
+
+/**
+ * A long text field: keeps line breaks, trims the ends, at most `max` characters.
+ * @example longTextField(2000).parse(' 需要采购10台工业机器人 ') // '需要采购10台工业机器人'
+ */
+export function longTextField(max: number) {
+  return z
+    .string()
+    .transform((s) => s.normalize('NFKC').trim())
+    .pipe(z.string().min(1).max(max));
+}
+
+/** A calendar date, normalised to `YYYY-MM-DD`. */
+export const dateField = zodFromParser(parseDate);
+
+/** A date and time, normalised to `YYYY-MM-DD HH:MM:SS`. */
+export const dateTimeField = zodFromParser(parseDateTime);
+
+/** A district code of the three-level region cascade (GB/T 2260). */
+export const regionField = zodFromParser((input) => {
+  const code = normaliseText(input);
+  if (regionPath(code) !== undefined) return ok(code);
+  if (/^\d{6}$/.test(code) && code.endsWith('00')) return fail('region.incomplete');
+  return fail('region.unknown', { value: input });
+});
+
+/** A governed tag of the form `维度-值`. */
+export const tagField = zodFromParser(validateTag);
+
+/**
+ * An amount in yuan with at most two decimals; spreadsheets may send it as a string.
+ * @example amountField.parse('12,345.50') // 12345.5
+ */
+export const amountField = z
+  .union([z.number(), z.string()])
+  .transform((v, ctx) => {
+    const n = typeof v === 'number' ? v : Number(normaliseText(v).replace(/[,，¥￥元\s]/g, ''));
+    if (!Number.isFinite(n)) {
+      ctx.addIssue({ code: 'custom', message: 'number', params: { code: 'number' } });
+      return z.NEVER;
+    }
+    return Math.round(n * 100) / 100;
+  })
+  .pipe(z.number().min(0));
+
+/**
+ * A yes/no flag; sheets send TRUE/FALSE, 是/否 or checkbox booleans.
+ * @example booleanField.parse('是') // true
+ */
+export const booleanField = z.union([z.boolean(), z.string()]).transform((v, ctx) => {
+  if (typeof v === 'boolean') return v;
+  const s = normaliseText(v).toLowerCase();
+  if (['true', 'yes', 'y', '1', '是', '同意', '✓'].includes(s)) return true;
+  if (['false', 'no', 'n', '0', '否', '不同意', ''].includes(s)) return false;
+  ctx.addIssue({ code: 'custom', message: 'type', params: { code: 'type' } });
+  return z.NEVER;
+});
+
+/**
+ * One value from a fixed list of option codes.
+ * @example optionField(['a', 'b']).parse('a') // 'a'
+ */
+export function optionField<const T extends readonly [string, ...string[]]>(options: T) {
+  return z.enum(options);
+}
+
+/**
+ * Several values from a list of option codes; a sheet cell may hold them comma-separated.
+ * @example multiOptionField(['a', 'b']).parse('a, b') // ['a', 'b']
+ */
+export function multiOptionField<const T extends readonly [string, ...string[]]>(options: T) {
+  return z
+    .union([z.array(z.string()), z.string()])
+    .transform((v) =>
+      typeof v === 'string' ? splitList(v) : v.map((s) => s.trim()).filter((s) => s !== ''),
+    )
+    .pipe(z.array(optionField(options)).min(1));
+}
+
+/**
+ * Splits a list typed into one cell on commas (half- and full-width), semicolons or line breaks.
+ * @example splitList('区域-华东，来源-展会') // ['区域-华东', '来源-展会']
+ */
+export function splitList(cell: string): string[] {
+  return cell
+    .split(/[,，;；、\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

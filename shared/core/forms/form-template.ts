@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import {
+  customerField,
+  customerFieldSchemas,
+  type CustomerFieldKey,
+} from '../fields/customer-fields';
+import { customerKinds } from '../fields/options';
+
+const fieldKeys = Object.keys(customerFieldSchemas) as [CustomerFieldKey, ...CustomerFieldKey[]];
+
+/** A label in both interface languages, for what an admin names (templates, added options). */
+export const localisedTextSchema = z.object({
+  'zh-CN': z.string().trim().min(1).max(60),
+  en: z.string().trim().min(1).max(60),
+});
+
+/** One option of a choice field; `value` is what is stored. */
+export const templateOptionSchema = z.object({
+  value: z.string().trim().min(1).max(40),
+  label: localisedTextSchema,
+});
+
+/** One field as a template shows it. Options replace the built-in ones for choice fields. */
+export const templateFieldSchema = z.object({
+  key: z.enum(fieldKeys),
+  required: z.boolean(),
+  options: z.array(templateOptionSchema).min(1).optional(),
+});
+
+/** Fields every template must show and require: without them a record cannot be found again. */
+export const lockedFields = ['name'] as const satisfies readonly CustomerFieldKey[];
+
+/**
+ * An admin-editable form: which fields it shows, in which order, required or not, with which
+ * options. Enterprise and individual customers, domestic and overseas, each get their own.
+ */
+export const formTemplateSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/),
+    version: z.number().int().positive(),
+    name: localisedTextSchema,
+    customerKind: z.enum(customerKinds),
+    market: z.enum(['domestic', 'overseas']),
+    /** How many valid contact methods a submission needs (SPEC: at least two). */
+    minContactMethods: z.number().int().min(0).max(4),
+    copiedFrom: z.string().optional(),
+    fields: z.array(templateFieldSchema).min(1),
+  })
+  .superRefine((template, ctx) => {
+    const seen = new Set<string>();
+    template.fields.forEach((field, index) => {
+      if (seen.has(field.key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', index, 'key'],
+          message: 'template.duplicateField',
+          params: { code: 'template.duplicateField', field: field.key },
+        });
+      }
+      seen.add(field.key);
+      const type = customerField(field.key)?.type;
+      if (field.options !== undefined && type !== 'single' && type !== 'multi') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', index, 'options'],
+          message: 'type',
+          params: { code: 'type', field: field.key },
+        });
+      }
+    });
+    for (const key of lockedFields) {
+      const field = template.fields.find((f) => f.key === key);
+      if (field?.required !== true) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields'],
+          message: 'template.fieldRequired',
+          params: { code: 'template.fieldRequired', field: key },
+        });
+      }
+    }
+  });
+
+export type FormTemplate = z.infer<typeof formTemplateSchema>;
+export type TemplateField = z.infer<typeof templateFieldSchema>;
+export type TemplateOption = z.infer<typeof templateOptionSchema>;
+
+/**
+ * A new template copied from an earlier one, at version 1, remembering where it came from.
+ * @example copyTemplate(enterpriseTemplate, 'enterprise-overseas', name).copiedFrom // 'enterprise-domestic'
+ */
+export function copyTemplate(
+  from: FormTemplate,
+  id: string,
+  name: FormTemplate['name'],
+): FormTemplate {
+  return { ...structuredCloneFields(from), id, name, version: 1, copiedFrom: from.id };
+}
+
+// Copied by hand: the core uses nothing beyond ES2022, and structuredClone is not ES.
+function structuredCloneFields(t: FormTemplate): FormTemplate {
+  return {
+    ...t,
+    fields: t.fields.map((f) => ({
+      ...f,
+      ...(f.options === undefined
+        ? {}
+        : { options: f.options.map((o) => ({ ...o, label: { ...o.label } })) }),
+    })),
+  };
+}

@@ -1,0 +1,446 @@
+import type { Locale } from './locale';
+
+type Entry = Readonly<Record<Locale, string>>;
+
+/**
+ * Every label and message the user sees, in zh-CN and en. Nothing user-visible is written inline
+ * elsewhere: code refers to a key and `t()` renders it. `{name}` placeholders are filled from
+ * parameters; `{field}` is the field's label in the same language.
+ */
+export const messages = {
+  // ── field groups (SPEC 2.1) ──────────────────────────────────────────────
+  'group.basic': { 'zh-CN': '基础信息', en: 'Basic information' },
+  'group.contact': { 'zh-CN': '联系信息', en: 'Contact information' },
+  'group.demand': { 'zh-CN': '需求与背景', en: 'Demand and background' },
+  'group.business': { 'zh-CN': '业务信息', en: 'Business information' },
+  'group.attachments': { 'zh-CN': '附件', en: 'Attachments' },
+  'group.tags': { 'zh-CN': '偏好标签', en: 'Preference tags' },
+  'group.remarks': { 'zh-CN': '备注', en: 'Remarks' },
+  'group.system': { 'zh-CN': '系统', en: 'System' },
+  'group.interaction': { 'zh-CN': '互动记录', en: 'Interactions' },
+
+  // ── customer fields ─────────────────────────────────────────────────────
+  'field.id': { 'zh-CN': '客户编号', en: 'Customer ID' },
+  'field.name': { 'zh-CN': '客户名称', en: 'Customer name' },
+  'field.kind': { 'zh-CN': '客户主体', en: 'Customer type' },
+  'field.creditCode': { 'zh-CN': '统一社会信用代码', en: 'Unified social credit code' },
+  'field.idNumber': { 'zh-CN': '证件号码', en: 'ID number' },
+  'field.idConsent': { 'zh-CN': '证件信息采集同意', en: 'Consent to collect ID' },
+  'field.marketingConsent': { 'zh-CN': '营销使用同意', en: 'Consent to marketing use' },
+  'field.industry': { 'zh-CN': '所属行业', en: 'Industry' },
+  'field.size': { 'zh-CN': '企业规模/职业', en: 'Company size / occupation' },
+  'field.region': { 'zh-CN': '所在地区', en: 'Region' },
+  'field.address': { 'zh-CN': '详细地址', en: 'Street address' },
+  'field.stage': { 'zh-CN': '客户类型', en: 'Customer stage' },
+  'field.level': { 'zh-CN': '客户等级', en: 'Customer level' },
+  'field.contactName': { 'zh-CN': '联系人姓名', en: 'Contact name' },
+  'field.contactTitle': { 'zh-CN': '联系人职务', en: 'Contact title' },
+  'field.mobile': { 'zh-CN': '手机号', en: 'Mobile' },
+  'field.email': { 'zh-CN': '邮箱', en: 'Email' },
+  'field.wechat': { 'zh-CN': '微信', en: 'WeChat' },
+  'field.landline': { 'zh-CN': '座机', en: 'Landline' },
+  'field.demand': { 'zh-CN': '需求描述', en: 'Demand' },
+  'field.expectedDate': { 'zh-CN': '期望合作时间', en: 'Expected start date' },
+  'field.budget': { 'zh-CN': '预算范围', en: 'Budget' },
+  'field.sources': { 'zh-CN': '客户来源', en: 'Sources' },
+  'field.referrer': { 'zh-CN': '推荐人', en: 'Referrer' },
+  'field.firstContact': { 'zh-CN': '首次接触时间', en: 'First contact' },
+  'field.lastContact': { 'zh-CN': '最近联系时间', en: 'Last contact' },
+  'field.totalAmount': { 'zh-CN': '累计合作金额', en: 'Total amount (yuan)' },
+  'field.businessType': { 'zh-CN': '主要业务类型', en: 'Main business type' },
+  'field.owner': { 'zh-CN': '跟进负责人', en: 'Owner' },
+  'field.attachments': { 'zh-CN': '资质材料', en: 'Qualification documents' },
+  'field.tags': { 'zh-CN': '标签', en: 'Tags' },
+  'field.remarks': { 'zh-CN': '特殊要求', en: 'Special requirements' },
+  'field.status': { 'zh-CN': '状态', en: 'Status' },
+  'field.version': { 'zh-CN': '版本', en: 'Version' },
+  'field.createdAt': { 'zh-CN': '创建时间', en: 'Created at' },
+  'field.updatedAt': { 'zh-CN': '更新时间', en: 'Updated at' },
+  'field.updatedBy': { 'zh-CN': '记录人', en: 'Updated by' },
+
+  // ── related records ─────────────────────────────────────────────────────
+  'field.customerId': { 'zh-CN': '客户编号', en: 'Customer ID' },
+  'field.time': { 'zh-CN': '时间', en: 'Time' },
+  'field.method': { 'zh-CN': '跟进方式', en: 'Method' },
+  'field.summary': { 'zh-CN': '跟进内容', en: 'Summary' },
+  'field.feedback': { 'zh-CN': '客户反馈', en: 'Customer feedback' },
+  'field.nextStep': { 'zh-CN': '下一步计划', en: 'Next step' },
+  'field.nextStepDue': { 'zh-CN': '下一步截止日期', en: 'Next step due' },
+  'field.followedBy': { 'zh-CN': '跟进人', en: 'Followed up by' },
+  'field.requestType': { 'zh-CN': '需求类型', en: 'Request type' },
+  'field.description': { 'zh-CN': '需求描述', en: 'Description' },
+  'field.urgency': { 'zh-CN': '紧急程度', en: 'Urgency' },
+  'field.receiver': { 'zh-CN': '受理人', en: 'Received by' },
+  'field.plannedCompletion': { 'zh-CN': '计划完成时间', en: 'Planned completion' },
+  'field.actualCompletion': { 'zh-CN': '实际完成时间', en: 'Actual completion' },
+  'field.result': { 'zh-CN': '处理结果', en: 'Result' },
+  'field.serviceItem': { 'zh-CN': '服务项目', en: 'Service item' },
+  'field.scoreSpeed': { 'zh-CN': '响应速度', en: 'Response speed' },
+  'field.scoreProfessionalism': { 'zh-CN': '专业程度', en: 'Professionalism' },
+  'field.scoreResolution': { 'zh-CN': '问题解决', en: 'Problem solving' },
+  'field.suggestion': { 'zh-CN': '改进建议', en: 'Suggestion' },
+  'field.date': { 'zh-CN': '日期', en: 'Date' },
+  'field.recorder': { 'zh-CN': '记录人', en: 'Recorded by' },
+  'field.field': { 'zh-CN': '变更字段', en: 'Field' },
+  'field.oldValue': { 'zh-CN': '原值', en: 'Old value' },
+  'field.newValue': { 'zh-CN': '新值', en: 'New value' },
+  'field.reason': { 'zh-CN': '变更原因', en: 'Reason' },
+  'field.requestedBy': { 'zh-CN': '申请人', en: 'Requested by' },
+  'field.approvedBy': { 'zh-CN': '审批人', en: 'Approved by' },
+  'field.email.user': { 'zh-CN': '登录邮箱', en: 'Sign-in email' },
+  'field.displayName': { 'zh-CN': '姓名', en: 'Name' },
+  'field.role': { 'zh-CN': '角色', en: 'Role' },
+  'field.team': { 'zh-CN': '团队', en: 'Team' },
+  'field.resumeCode': { 'zh-CN': '恢复码', en: 'Resume code' },
+
+  // ── options ─────────────────────────────────────────────────────────────
+  'option.kind.enterprise': { 'zh-CN': '企业', en: 'Enterprise' },
+  'option.kind.individual': { 'zh-CN': '个人', en: 'Individual' },
+  'option.industry.manufacturing': { 'zh-CN': '制造业', en: 'Manufacturing' },
+  'option.industry.retail': { 'zh-CN': '零售业', en: 'Retail' },
+  'option.industry.itServices': { 'zh-CN': 'IT服务', en: 'IT services' },
+  'option.industry.finance': { 'zh-CN': '金融', en: 'Finance' },
+  'option.industry.education': { 'zh-CN': '教育', en: 'Education' },
+  'option.industry.healthcare': { 'zh-CN': '医疗', en: 'Healthcare' },
+  'option.industry.other': { 'zh-CN': '其他', en: 'Other' },
+  'option.stage.prospect': { 'zh-CN': '潜在客户', en: 'Prospect' },
+  'option.stage.interested': { 'zh-CN': '意向客户', en: 'Interested' },
+  'option.stage.customer': { 'zh-CN': '成交客户', en: 'Customer' },
+  'option.stage.partner': { 'zh-CN': '合作伙伴', en: 'Partner' },
+  'option.stage.other': { 'zh-CN': '其他', en: 'Other' },
+  'option.level.high': { 'zh-CN': '高潜力', en: 'High potential' },
+  'option.level.medium': { 'zh-CN': '中潜力', en: 'Medium potential' },
+  'option.level.low': { 'zh-CN': '低潜力', en: 'Low potential' },
+  'option.budget.under50k': { 'zh-CN': '5万以下', en: 'Under 50k' },
+  'option.budget.50kTo200k': { 'zh-CN': '5-20万', en: '50k–200k' },
+  'option.budget.200kTo500k': { 'zh-CN': '20-50万', en: '200k–500k' },
+  'option.budget.500kTo1m': { 'zh-CN': '50-100万', en: '500k–1M' },
+  'option.budget.over1m': { 'zh-CN': '100万以上', en: 'Over 1M' },
+  'option.sources.tradeShow': { 'zh-CN': '展会推荐', en: 'Trade show' },
+  'option.sources.online': {
+    'zh-CN': '线上推广(官网/社交媒体)',
+    en: 'Online (website / social media)',
+  },
+  'option.sources.referral': { 'zh-CN': '客户转介绍', en: 'Customer referral' },
+  'option.sources.visit': { 'zh-CN': '主动拜访', en: 'Outbound visit' },
+  'option.sources.other': { 'zh-CN': '其他', en: 'Other' },
+  'option.status.draft': { 'zh-CN': '草稿', en: 'Draft' },
+  'option.status.pending': { 'zh-CN': '待审核', en: 'Pending review' },
+  'option.status.pendingSecond': { 'zh-CN': '待复核', en: 'Pending second approval' },
+  'option.status.rejected': { 'zh-CN': '已驳回', en: 'Rejected' },
+  'option.status.approved': { 'zh-CN': '已建档', en: 'Filed' },
+  'option.status.dormant': { 'zh-CN': '休眠', en: 'Dormant' },
+  'option.status.archived': { 'zh-CN': '已归档', en: 'Archived' },
+  'option.status.merged': { 'zh-CN': '已合并', en: 'Merged' },
+  'option.method.phone': { 'zh-CN': '电话', en: 'Phone' },
+  'option.method.visit': { 'zh-CN': '拜访', en: 'Visit' },
+  'option.method.email': { 'zh-CN': '邮件', en: 'Email' },
+  'option.method.meeting': { 'zh-CN': '会议', en: 'Meeting' },
+  'option.method.wechat': { 'zh-CN': '微信', en: 'WeChat' },
+  'option.requestType.consulting': { 'zh-CN': '咨询类', en: 'Consulting' },
+  'option.requestType.purchase': { 'zh-CN': '产品购买类', en: 'Product purchase' },
+  'option.requestType.afterSales': { 'zh-CN': '售后服务类', en: 'After-sales service' },
+  'option.requestType.custom': { 'zh-CN': '合作定制类', en: 'Custom cooperation' },
+  'option.urgency.urgent': { 'zh-CN': '紧急', en: 'Urgent' },
+  'option.urgency.normal': { 'zh-CN': '一般', en: 'Normal' },
+  'option.urgency.longTerm': { 'zh-CN': '长期规划', en: 'Long-term' },
+  'option.changeStatus.pending': { 'zh-CN': '待审批', en: 'Pending approval' },
+  'option.changeStatus.approved': { 'zh-CN': '已批准', en: 'Approved' },
+  'option.changeStatus.rejected': { 'zh-CN': '已驳回', en: 'Rejected' },
+
+  // ── roles (SPEC 1) ──────────────────────────────────────────────────────
+  'role.entryClerk': { 'zh-CN': '信息录入员', en: 'Entry clerk' },
+  'role.sales': { 'zh-CN': '销售', en: 'Sales' },
+  'role.support': { 'zh-CN': '客服', en: 'Support' },
+  'role.reviewer': { 'zh-CN': '审核员', en: 'Reviewer' },
+  'role.supervisor': { 'zh-CN': '主管', en: 'Supervisor' },
+  'role.admin': { 'zh-CN': '管理员', en: 'Admin' },
+  'role.auditor': { 'zh-CN': '审计员', en: 'Auditor' },
+
+  // ── form templates ──────────────────────────────────────────────────────
+  'template.enterprise': { 'zh-CN': '企业客户登记表', en: 'Enterprise customer form' },
+  'template.individual': { 'zh-CN': '个人客户登记表', en: 'Individual customer form' },
+
+  // ── validation errors: generic ──────────────────────────────────────────
+  'error.required': { 'zh-CN': '请填写{field}', en: '{field} is required' },
+  'error.type': { 'zh-CN': '{field}的格式不正确', en: '{field} has the wrong format' },
+  'error.tooLong': {
+    'zh-CN': '{field}不能超过{max}个字符',
+    en: '{field} must be at most {max} characters',
+  },
+  'error.tooShort': {
+    'zh-CN': '{field}至少需要{min}个字符',
+    en: '{field} must be at least {min} characters',
+  },
+  'error.invalidOption': {
+    'zh-CN': '{field}的选项“{value}”不在可选范围内',
+    en: '{field}: “{value}” is not one of the options',
+  },
+  'error.unknownField': { 'zh-CN': '未知字段{field}', en: 'Unknown field {field}' },
+  'error.number': { 'zh-CN': '{field}必须是数字', en: '{field} must be a number' },
+  'error.number.min': {
+    'zh-CN': '{field}不能小于{min}',
+    en: '{field} must be at least {min}',
+  },
+  'error.number.max': {
+    'zh-CN': '{field}不能大于{max}',
+    en: '{field} must be at most {max}',
+  },
+  'error.integer': { 'zh-CN': '{field}必须是整数', en: '{field} must be a whole number' },
+
+  // ── validation errors: specific rules ───────────────────────────────────
+  'error.mobile.format': {
+    'zh-CN': '{field}格式错误，应为以1开头的11位中国大陆手机号，请核对后重新提交',
+    en: '{field} is not valid: expected an 11-digit mainland China mobile number starting with 1',
+  },
+  'error.email.format': {
+    'zh-CN': '{field}格式错误，请填写有效的邮箱地址，如 name@example.com',
+    en: '{field} is not a valid email address, e.g. name@example.com',
+  },
+  'error.landline.format': {
+    'zh-CN': '{field}格式错误，应为区号加号码，如 010-12345678',
+    en: '{field} is not valid: expected area code and number, e.g. 010-12345678',
+  },
+  'error.wechat.format': {
+    'zh-CN': '{field}格式错误：6-20位，字母开头，可含字母、数字、下划线和减号，或为手机号',
+    en: '{field} is not valid: 6–20 letters, digits, _ or -, starting with a letter, or a mobile number',
+  },
+  'error.creditCode.length': {
+    'zh-CN': '{field}应为18位，当前为{length}位',
+    en: '{field} must be 18 characters, got {length}',
+  },
+  'error.creditCode.charset': {
+    'zh-CN': '{field}第{position}位“{char}”不是允许的字符（数字或除I、O、Z、S、V外的大写字母）',
+    en: '{field}: character {position} “{char}” is not allowed (digits and capital letters except I, O, Z, S, V)',
+  },
+  'error.creditCode.checksum': {
+    'zh-CN': '{field}校验位错误，请核对后重新填写',
+    en: '{field} has a wrong check character; please check it',
+  },
+  'error.idNumber.length': {
+    'zh-CN': '{field}应为18位，当前为{length}位',
+    en: '{field} must be 18 characters, got {length}',
+  },
+  'error.idNumber.format': {
+    'zh-CN': '{field}格式错误：前17位应为数字，最后一位为数字或X',
+    en: '{field} is not valid: 17 digits followed by a digit or X',
+  },
+  'error.idNumber.region': {
+    'zh-CN': '{field}的地区码“{code}”不存在',
+    en: '{field}: region code “{code}” does not exist',
+  },
+  'error.idNumber.birthdate': {
+    'zh-CN': '{field}中的出生日期“{date}”不是有效日期',
+    en: '{field}: birth date “{date}” is not a real date',
+  },
+  'error.idNumber.checksum': {
+    'zh-CN': '{field}校验位错误，请核对后重新填写',
+    en: '{field} has a wrong check digit; please check it',
+  },
+  'error.idNumber.consent': {
+    'zh-CN': '采集{field}需要客户同意，请先勾选“证件信息采集同意”',
+    en: 'Collecting the {field} needs the customer’s consent: tick “Consent to collect ID” first',
+  },
+  'error.date.format': {
+    'zh-CN': '{field}格式错误，应为 YYYY-MM-DD，如 2024-05-01',
+    en: '{field} must be a date as YYYY-MM-DD, e.g. 2024-05-01',
+  },
+  'error.date.invalid': {
+    'zh-CN': '{field}“{value}”不是有效日期',
+    en: '{field}: “{value}” is not a real date',
+  },
+  'error.dateTime.format': {
+    'zh-CN': '{field}格式错误，应为 YYYY-MM-DD HH:MM:SS',
+    en: '{field} must be a date and time as YYYY-MM-DD HH:MM:SS',
+  },
+  'error.contacts.atLeastTwo': {
+    'zh-CN': '请至少填写两种有效的联系方式（手机号、邮箱、微信、座机），当前只有{count}种',
+    en: 'Give at least two valid contact methods (mobile, email, WeChat, landline); {count} given',
+  },
+  'error.region.unknown': {
+    'zh-CN': '{field}“{value}”不是有效的行政区划代码',
+    en: '{field}: “{value}” is not a known region code',
+  },
+  'error.region.incomplete': {
+    'zh-CN': '{field}请选择到区/县一级',
+    en: '{field}: choose down to the district',
+  },
+  'error.tag.format': {
+    'zh-CN': '标签“{value}”格式错误，应为“维度-值”，如“区域-华东”',
+    en: 'Tag “{value}” must have the form dimension-value, e.g. 区域-华东',
+  },
+  'error.tag.vague': {
+    'zh-CN': '标签“{value}”含义模糊，请改用具体的“维度-值”标签，如“状态-意向强烈”',
+    en: 'Tag “{value}” is too vague; use a specific dimension-value tag such as 状态-意向强烈',
+  },
+  'error.tag.tooLong': {
+    'zh-CN': '标签“{value}”过长，维度不超过{maxDimension}个字，值不超过{maxValue}个字',
+    en: 'Tag “{value}” is too long: dimension at most {maxDimension}, value at most {maxValue} characters',
+  },
+  'error.tag.unknown': {
+    'zh-CN': '标签“{value}”不在标签库中，请从标签库选择或请管理员添加',
+    en: 'Tag “{value}” is not in the vocabulary; pick one or ask an admin to add it',
+  },
+  'error.tag.duplicate': {
+    'zh-CN': '标签“{value}”重复',
+    en: 'Tag “{value}” is given twice',
+  },
+  'error.recordId.format': {
+    'zh-CN': '{field}“{value}”格式错误，应为{prefix}加日期和序号',
+    en: '{field} “{value}” is not valid: expected {prefix}, a date and a serial number',
+  },
+  'error.reason.required': {
+    'zh-CN': '请填写{field}',
+    en: 'A {field} is required',
+  },
+  'error.stageReason.required': {
+    'zh-CN': '变更客户类型需要填写原因',
+    en: 'Changing the customer stage needs a reason',
+  },
+  'error.template.fieldRequired': {
+    'zh-CN': '表单模板必须包含必填字段{field}',
+    en: 'The form template must include the required field {field}',
+  },
+  'error.template.duplicateField': {
+    'zh-CN': '表单模板中字段{field}出现了多次',
+    en: 'The form template lists {field} more than once',
+  },
+  'error.template.noOptions': {
+    'zh-CN': '字段{field}至少需要一个选项',
+    en: '{field} needs at least one option',
+  },
+  // ── HTTP and server answers ─────────────────────────────────────────────
+  'http.badRequest': { 'zh-CN': '请求格式错误：{detail}', en: 'Malformed request: {detail}' },
+  'http.unauthorized': {
+    'zh-CN': '未登录或登录已失效，请重新登录',
+    en: 'Not signed in, or the sign-in has expired; please sign in again',
+  },
+  'http.forbidden': { 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  'http.notFound': { 'zh-CN': '找不到{what}', en: '{what} not found' },
+  'http.conflict': { 'zh-CN': '操作冲突：{detail}', en: 'Conflict: {detail}' },
+  'http.payloadTooLarge': {
+    'zh-CN': '请求内容过大，不能超过{max}字节',
+    en: 'The request is too large: at most {max} bytes',
+  },
+  'http.rateLimited': {
+    'zh-CN': '登录失败次数过多，请{seconds}秒后再试',
+    en: 'Too many failed sign-ins; try again in {seconds} seconds',
+  },
+  'http.internal': {
+    'zh-CN': '服务器内部错误，请稍后再试（编号 {requestId}）',
+    en: 'Internal server error; please try again later (reference {requestId})',
+  },
+  'sync.duplicate': {
+    'zh-CN': '与已有客户{id}重复（{fields}相同），请勿重复录入',
+    en: 'Duplicate of existing customer {id} (same {fields})',
+  },
+  'sync.forbidden': {
+    'zh-CN': '您没有权限修改客户{id}',
+    en: 'You are not allowed to change customer {id}',
+  },
+  'sync.forbiddenField': {
+    'zh-CN': '您没有权限修改{field}',
+    en: 'You are not allowed to change {field}',
+  },
+  'sync.notFound': { 'zh-CN': '客户{id}不存在', en: 'Customer {id} does not exist' },
+  'review.reasonRequired': {
+    'zh-CN': '驳回时必须填写原因',
+    en: 'A reason is required to reject',
+  },
+  'review.notPending': {
+    'zh-CN': '客户{id}当前状态为{status}，不在审核中',
+    en: 'Customer {id} is {status}, not awaiting review',
+  },
+  'review.sameApprover': {
+    'zh-CN': '重要客户的第二次审批必须由另一位主管完成',
+    en: 'The second approval of an important customer must come from a different supervisor',
+  },
+  'review.tooManyResubmissions': {
+    'zh-CN': '已被驳回{count}次，不能再次提交',
+    en: 'Rejected {count} times already; it cannot be submitted again',
+  },
+  'unmask.reasonRequired': {
+    'zh-CN': '查看明文必须填写原因',
+    en: 'A reason is required to see values in clear',
+  },
+  // ── audit verification and the audit CLI ────────────────────────────────
+  'audit.problem.hash_mismatch': {
+    'zh-CN': '记录内容与其哈希不符',
+    en: "the entry's content does not match its hash",
+  },
+  'audit.problem.prev_hash_mismatch': {
+    'zh-CN': '记录未链接到上一条记录',
+    en: 'the entry does not link to the one before it',
+  },
+  'audit.problem.sequence_gap': {
+    'zh-CN': '此序号之前缺少记录',
+    en: 'entries are missing before this seq',
+  },
+  'audit.problem.out_of_order': {
+    'zh-CN': '序号重复或倒退',
+    en: 'the seq repeats or goes backwards',
+  },
+  'auditCli.usage': {
+    'zh-CN':
+      '用法：\n  npm run audit -- pull --server <地址> [--token <令牌>] --out <文件.jsonl> [--from <时间>] [--to <时间>] [--actor <用户ID>] [--action <操作>] [--record <记录ID>]\n  npm run audit -- verify <文件.jsonl> [--checkpoints <文件>] [--public-key <文件>]\n令牌也可通过环境变量 CRM_TOKEN 提供。',
+    en: 'Usage:\n  npm run audit -- pull --server <url> [--token <token>] --out <file.jsonl> [--from <time>] [--to <time>] [--actor <user id>] [--action <action>] [--record <record id>]\n  npm run audit -- verify <file.jsonl> [--checkpoints <file>] [--public-key <file>]\nThe token may also come from the CRM_TOKEN environment variable.',
+  },
+  'auditCli.badArguments': { 'zh-CN': '参数错误：{detail}', en: 'Bad arguments: {detail}' },
+  'auditCli.missingToken': {
+    'zh-CN': '缺少令牌：请使用 --token 或设置环境变量 CRM_TOKEN',
+    en: 'No token: pass --token or set CRM_TOKEN',
+  },
+  'auditCli.unreachable': {
+    'zh-CN': '无法连接 {url}：{detail}',
+    en: 'Cannot reach {url}: {detail}',
+  },
+  'auditCli.httpError': {
+    'zh-CN': '{url} 返回 {status}：{detail}',
+    en: '{url} answered {status}: {detail}',
+  },
+  'auditCli.pulled': {
+    'zh-CN':
+      '已下载 {count} 条审计记录到 {file}，{checkpoints} 个签名检查点到 {checkpointsFile}，公钥到 {keyFile}',
+    en: 'Pulled {count} audit entries to {file}, {checkpoints} signed checkpoints to {checkpointsFile}, the public key to {keyFile}',
+  },
+  'auditCli.filteredPull': {
+    'zh-CN': '注意：按操作人、操作或记录筛选的文件不是连续的链，无法离线校验',
+    en: 'Note: a file filtered by actor, action or record is not a continuous chain and cannot be verified offline',
+  },
+  'auditCli.readFailed': {
+    'zh-CN': '无法读取 {file}：{detail}',
+    en: 'Cannot read {file}: {detail}',
+  },
+  'auditCli.badLine': {
+    'zh-CN': '{file} 第 {line} 行（序号 {seq}）不是有效的审计记录',
+    en: '{file} line {line} (seq {seq}) is not a valid audit entry',
+  },
+  'auditCli.empty': { 'zh-CN': '{file} 中没有审计记录', en: '{file} holds no audit entries' },
+  'auditCli.chainBroken': {
+    'zh-CN': '{file}：审计链在序号 {seq} 处断裂：{detail}（{problem}）',
+    en: '{file}: the chain breaks at seq {seq}: {detail} ({problem})',
+  },
+  'auditCli.checkpointSignature': {
+    'zh-CN': '序号 {seq} 的签名检查点签名无效（bad_signature）',
+    en: 'The signed checkpoint at seq {seq} has an invalid signature (bad_signature)',
+  },
+  'auditCli.checkpointMismatch': {
+    'zh-CN': '序号 {seq} 的签名检查点与该记录的哈希不符（checkpoint_mismatch）',
+    en: 'The signed checkpoint at seq {seq} does not match the entry hash there (checkpoint_mismatch)',
+  },
+  'auditCli.verified': {
+    'zh-CN':
+      '{file}：{count} 条记录（序号 {first}–{last}）校验通过，核对了 {checkpoints} 个签名检查点（公钥 ID {keyId}）',
+    en: '{file}: {count} entries (seq {first}–{last}) verify, with {checkpoints} signed checkpoints checked (key ID {keyId})',
+  },
+  'auditCli.noCheckpoint': {
+    'zh-CN': '注意：文件范围内没有签名检查点，审计链自洽但未经签名确认',
+    en: 'Note: no signed checkpoint falls within the file; the chain is consistent but not anchored by a signature',
+  },
+  'auditCli.unanchored': {
+    'zh-CN': '注意：序号 {seq} 之后的记录尚无签名检查点覆盖',
+    en: 'Note: entries after seq {seq} are not yet covered by a signed checkpoint',
+  },
+} as const satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof messages;

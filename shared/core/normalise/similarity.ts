@@ -1,0 +1,55 @@
+import { companyNameKey, tradeNameOf } from './company-name';
+
+/**
+ * The similarity at or above which two company names are flagged as possible duplicates. 0.75 is
+ * one edit in a four-character key (华信科技 / 华新科技), the shortest usual company key; longer keys
+ * tolerate proportionally more. Two edits in four (华信科技 / 华信贸易) stay below it.
+ */
+export const nearDuplicateThreshold = 0.75;
+
+// Levenshtein distance over code points, so a Han character or an emoji counts as one.
+function editDistance(a: readonly string[], b: readonly string[]): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * How alike two keys from companyNameKey are, from 0 to 1: one minus their edit distance over the
+ * longer key's length. A batch dedupe computes each key once and compares keys with this.
+ * @example keySimilarity('华信科技', '华新科技') // 0.75
+ */
+export function keySimilarity(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  const longer = Math.max(x.length, y.length);
+  return longer === 0 ? 1 : 1 - editDistance(x, y) / longer;
+}
+
+/**
+ * How alike two company names are, from 0 to 1, compared by their keys, so differences of form,
+ * region, width and spacing cost nothing.
+ * @example nameSimilarity('华信科技有限公司', '华新科技有限责任公司') // 0.75
+ */
+export function nameSimilarity(a: string, b: string): number {
+  return keySimilarity(companyNameKey(a), companyNameKey(b));
+}
+
+/**
+ * Whether two company names should be shown to a reviewer as a possible duplicate: keys at least
+ * `nearDuplicateThreshold` alike, or the same trade name with another industry (华信 / 华信科技).
+ * @example isNearDuplicateName('上海华信科技有限公司', '华新科技有限公司') // true
+ */
+export function isNearDuplicateName(a: string, b: string): boolean {
+  if (nameSimilarity(a, b) >= nearDuplicateThreshold) return true;
+  const trade = tradeNameOf(a);
+  // Same 字号 with or without an industry word is how people shorten a name (华信 for 华信科技).
+  return [...trade].length >= 2 && trade === tradeNameOf(b);
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Query of a pull: records changed after `since`, at most `limit` of them. */
+export const pullQuerySchema = z.object({
+  since: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+/**
+ * A record as the caller may see it: values already masked by the server for that caller,
+ * hidden fields absent, and the list of fields that are masked so the sheet can lock them.
+ */
+export const syncedRecordSchema = z.object({
+  id: z.string(),
+  checkpoint: z.number().int().nonnegative(),
+  values: z.record(z.string(), z.unknown()),
+  masked: z.array(z.string()),
+});
+
+/**
+ * Records changed after the checkpoint, IDs that left the caller's scope, and the next
+ * checkpoint: a server-side sequence, never a client clock.
+ */
+export const pullResponseSchema = z.object({
+  records: z.array(syncedRecordSchema),
+  removed: z.array(z.string()),
+  checkpoint: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+});
+
+export type PullQuery = z.infer<typeof pullQuerySchema>;
+export type SyncedRecord = z.infer<typeof syncedRecordSchema>;
+export type PullResponse = z.infer<typeof pullResponseSchema>;

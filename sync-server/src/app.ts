@@ -1,0 +1,96 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { t } from '../../shared/core/i18n/translate';
+import { ApiError } from './http/api-error';
+import { authenticate } from './http/authenticate';
+import type { AppEnv } from './http/context';
+import type { ServerDeps } from './http/deps';
+import { requestInfo } from './http/request-info';
+import { meRoutes } from './routes/me';
+import { referenceRoutes } from './routes/reference';
+
+/**
+ * The sync server's HTTP application. Every `/v1` route signs the caller in first and asks the
+ * policy module before it answers; errors leave in one shape, rendered here once.
+ */
+export function createApp(deps: ServerDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const maxBytes = deps.config.CRM_MAX_BODY_BYTES;
+
+  app.use(requestInfo(deps.config.CRM_TRUST_PROXY));
+  app.use(secureHeaders());
+  if (deps.config.CRM_CORS_ORIGINS.length > 0) {
+    app.use(
+      '/v1/*',
+      cors({
+        origin: deps.config.CRM_CORS_ORIGINS,
+        allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'X-CRM-Client'],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: maxBytes,
+      onError: (c) => {
+        const { locale } = (c as Context<AppEnv>).get('info');
+        throw new ApiError(
+          413,
+          'payload_too_large',
+          t('http.payloadTooLarge', locale, { max: maxBytes }),
+        );
+      },
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.use('/v1/*', authenticate(deps));
+  app.route('/', meRoutes(deps));
+  app.route('/', referenceRoutes(deps));
+
+  app.notFound((c) =>
+    c.json(
+      {
+        error: {
+          code: 'not_found',
+          message: t('http.notFound', c.get('info').locale, { what: c.req.path }),
+        },
+      },
+      404,
+    ),
+  );
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+      return c.json(error.body(), error.status);
+    }
+    const info = c.get('info');
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(
+        {
+          error: {
+            code: 'bad_request',
+            message: t('http.badRequest', info.locale, { detail: error.message }),
+          },
+        },
+        error.status,
+      );
+    }
+    // Only the name and message: stack traces and request data stay out of logs and responses.
+    console.error(`[${info.requestId}] ${error.name}: ${error.message}`);
+    return c.json(
+      {
+        error: {
+          code: 'internal',
+          message: t('http.internal', info.locale, { requestId: info.requestId }),
+        },
+      },
+      500,
+    );
+  });
+  return app;
+}

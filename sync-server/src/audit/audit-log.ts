@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../shared/core/audit/canonical-json';
+import type { AuditEntry } from '../../../shared/core/schemas/audit-entry';
+import type { SqlExecutor } from '../storage/database';
+
+/** What a caller says about an event; sequence, time and hashes are added on append. */
+export type AuditInput = Omit<AuditEntry, 'seq' | 'at' | 'prevHash' | 'hash'>;
+
+/**
+ * The hash of an entry: sha256 over the previous hash and the canonical JSON of the entry
+ * without its own hash, so a changed, missing or reordered entry breaks every later link.
+ */
+export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
+  const { prevHash, ...rest } = entry;
+  return createHash('sha256').update(prevHash).update(canonicalJson(rest)).digest('hex');
+}
+
+/**
+ * Appends entries to the chain inside the caller's transaction, so an entry exists if and only
+ * if what it records was committed. Reads and moves the one-row chain head, which serialises
+ * concurrent appenders.
+ */
+export async function appendAudit(
+  tx: SqlExecutor,
+  inputs: readonly AuditInput[],
+  at: Date,
+): Promise<AuditEntry[]> {
+  if (inputs.length === 0) return [];
+  const head = await tx.get<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_head WHERE id = 1',
+  );
+  if (head === undefined) throw new Error('audit_head row is missing');
+  let seq = Number(head.seq);
+  let prevHash = head.hash;
+  const entries: AuditEntry[] = [];
+  for (const input of inputs) {
+    seq += 1;
+    const unsigned = { ...input, seq, at: at.toISOString(), prevHash };
+    const entry: AuditEntry = { ...unsigned, hash: entryHash(unsigned) };
+    entries.push(entry);
+    prevHash = entry.hash;
+  }
+  // Multi-row inserts keep a 500-row push to a few statements.
+  for (let i = 0; i < entries.length; i += 50) {
+    const chunk = entries.slice(i, i + 50);
+    await tx.run(
+      `INSERT INTO audit_log (seq, at, actor_id, actor_role, ip, user_agent, client, action, record_id, fields, outcome, detail, prev_hash, hash) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      chunk.flatMap((e) => [
+        e.seq,
+        e.at,
+        e.actorId,
+        e.actorRole,
+        e.ip,
+        e.userAgent,
+        e.client,
+        e.action,
+        e.recordId,
+        JSON.stringify(e.fields),
+        e.outcome,
+        e.detail,
+        e.prevHash,
+        e.hash,
+      ]),
+    );
+  }
+  await tx.run('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', [seq, prevHash]);
+  return entries;
+}
+
+/** An audit row as stored. */
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  client: string;
+  action: string;
+  record_id: string | null;
+  fields: string;
+  outcome: string;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Turns a stored row back into an entry. */
+export function entryFromRow(row: AuditRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    client: row.client as AuditEntry['client'],
+    action: row.action,
+    recordId: row.record_id,
+    fields: JSON.parse(row.fields) as AuditEntry['fields'],
+    outcome: row.outcome as AuditEntry['outcome'],
+    detail: row.detail,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

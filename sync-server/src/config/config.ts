@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const list = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== ''),
+);
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * Every setting, read once from the environment at start. A bad setting stops the start with a
+ * message that names it; secrets are never echoed back.
+ */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  CRM_DATA_DIR: z.string().min(1).default('./data'),
+  CRM_DATA_KEY: z.string().min(1).optional(),
+  CRM_BOOTSTRAP_ADMIN_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{32,128}$/, '32 to 128 letters, digits, _ or -')
+    .optional(),
+  CRM_BOOTSTRAP_ADMIN_EMAIL: z.string().email().default('admin@crm.local'),
+  CRM_CORS_ORIGINS: list.pipe(z.array(z.string().url())).default([]),
+  CRM_MAX_BODY_BYTES: positiveInt(5 * 1024 * 1024),
+  CRM_AUDIT_CHECKPOINT_SECONDS: positiveInt(3600),
+  CRM_SIGNIN_MAX_FAILURES: positiveInt(10),
+  CRM_SIGNIN_WINDOW_SECONDS: positiveInt(900),
+  CRM_GOOGLE_AUDIENCE: list.optional(),
+  CRM_GOOGLE_CERTS_URL: z.string().url().optional(),
+  CRM_MS_JWKS_URL: z.string().url().optional(),
+  CRM_MS_ISSUER: list.optional(),
+  CRM_MS_AUDIENCE: list.optional(),
+  CRM_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export type Config = z.infer<typeof configSchema> & { dataDir: string };
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+// Values of these settings never appear in an error message.
+const secretSettings = new Set(['CRM_DATA_KEY', 'CRM_BOOTSTRAP_ADMIN_TOKEN']);
+
+/** Reads and validates the settings; each error names the setting and what is wrong with it. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const known = Object.fromEntries(
+    Object.keys(configSchema.shape)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const result = configSchema.safeParse(known);
+  if (!result.success) {
+    return {
+      ok: false,
+      errors: result.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        const shown = secretSettings.has(name) ? '' : ` (got "${String(known[name])}")`;
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    };
+  }
+  return { ok: true, config: { ...result.data, dataDir: resolve(result.data.CRM_DATA_DIR) } };
+}

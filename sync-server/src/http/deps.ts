@@ -1,0 +1,15 @@
+import type { FailureLimiter } from '../auth/sign-in-rate-limit';
+import type { TokenVerifier } from '../auth/verify-result';
+import type { Config } from '../config/config';
+import type { KeyRing } from '../crypto/key-ring';
+import type { Database } from '../storage/database';
+
+/** What the routes need, built once at start (or by a test). */
+export interface ServerDeps {
+  config: Config;
+  db: Database;
+  keyRing: KeyRing;
+  verifiers: { google?: TokenVerifier; microsoft?: TokenVerifier };
+  limiter: FailureLimiter;
+  now: () => Date;
+}

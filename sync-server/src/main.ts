@@ -1,0 +1,105 @@
+import { serve } from '@hono/node-server';
+import { join } from 'node:path';
+import { createApp } from './app';
+import { createFailureLimiter } from './auth/sign-in-rate-limit';
+import { createGoogleVerifier } from './auth/google-id-token';
+import { createMicrosoftVerifier } from './auth/microsoft-token';
+import { loadConfig, type Config } from './config/config';
+import { loadOrCreateKeyFile } from './crypto/data-key-file';
+import { parseKeyMaterial } from './crypto/key-material';
+import type { ServerDeps } from './http/deps';
+import { bootstrap } from './people/bootstrap';
+import { migrate } from './storage/migrate';
+import { openSqliteDatabase } from './storage/sqlite-database';
+
+/** Builds everything the server needs from validated settings. */
+export async function startServer(config: Config): Promise<{
+  deps: ServerDeps;
+  adminToken: string | undefined;
+  close: () => Promise<void>;
+  port: number;
+}> {
+  const keys = loadOrCreateKeyFile(join(config.dataDir, 'data.key'), config.CRM_DATA_KEY);
+  const db = await openSqliteDatabase(join(config.dataDir, 'crm.sqlite'));
+  await migrate(db);
+  const first = await bootstrap(db, {
+    adminEmail: config.CRM_BOOTSTRAP_ADMIN_EMAIL,
+    adminToken: config.CRM_BOOTSTRAP_ADMIN_TOKEN,
+    now: new Date(),
+  });
+  const verifiers: ServerDeps['verifiers'] = {};
+  if (config.CRM_GOOGLE_AUDIENCE !== undefined) {
+    verifiers.google = createGoogleVerifier({
+      audience: config.CRM_GOOGLE_AUDIENCE,
+      ...(config.CRM_GOOGLE_CERTS_URL === undefined
+        ? {}
+        : { certsUrl: config.CRM_GOOGLE_CERTS_URL }),
+    });
+  }
+  if (
+    config.CRM_MS_JWKS_URL !== undefined &&
+    config.CRM_MS_ISSUER !== undefined &&
+    config.CRM_MS_AUDIENCE !== undefined
+  ) {
+    verifiers.microsoft = createMicrosoftVerifier({
+      jwksUrl: config.CRM_MS_JWKS_URL,
+      issuer: config.CRM_MS_ISSUER,
+      audience: config.CRM_MS_AUDIENCE,
+    });
+  }
+  const deps: ServerDeps = {
+    config,
+    db,
+    keyRing: parseKeyMaterial(keys.material),
+    verifiers,
+    limiter: createFailureLimiter({
+      maxFailures: config.CRM_SIGNIN_MAX_FAILURES,
+      windowMs: config.CRM_SIGNIN_WINDOW_SECONDS * 1000,
+    }),
+    now: () => new Date(),
+  };
+  const app = createApp(deps);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
+      resolve(s),
+    );
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
+  return {
+    deps,
+    adminToken: first?.adminToken,
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    console.error(`The server cannot start; fix these settings:\n  ${loaded.errors.join('\n  ')}`);
+    process.exit(1);
+  }
+  const { adminToken, port } = await startServer(loaded.config);
+  console.log(
+    `sync-server listening on http://${loaded.config.HOST}:${port} (data in ${loaded.config.dataDir})`,
+  );
+  if (adminToken !== undefined && loaded.config.CRM_BOOTSTRAP_ADMIN_TOKEN === undefined) {
+    // Shown once, on the first start only; the server keeps just its hash.
+    console.log(
+      `First admin created (${loaded.config.CRM_BOOTSTRAP_ADMIN_EMAIL}). Its API token, shown only now:\n  ${adminToken}`,
+    );
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === new URL(process.argv[1], 'file:').href) {
+  main().catch((error: unknown) => {
+    console.error(
+      `The server could not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  });
+}

@@ -1,0 +1,101 @@
+import type { CustomerKind } from '../../../shared/core/fields/options';
+import { customerField, type CustomerFieldKey } from '../../../shared/core/fields/customer-fields';
+import { maskKindForField, maskValue } from '../../../shared/core/masking/mask-kinds';
+import {
+  fieldAccessOf,
+  roleAllows,
+  type Action,
+  type FieldAccess,
+} from '../../../shared/core/roles/role';
+import type { Actor } from '../http/context';
+
+/** What policy needs to know of a record to place it in or out of a caller's rows. */
+export interface RecordScope {
+  owner: string;
+  createdBy: string;
+  team: string | null;
+}
+
+/**
+ * The one place that decides access: may this actor do this action (on this record)?
+ * Deny by default: an inactive user, an action the role does not list, or a record outside the
+ * role's row scope all say no.
+ */
+export function can(actor: Actor, action: Action, record?: RecordScope): boolean {
+  if (!actor.user.active) return false;
+  if (!roleAllows(actor.role, action)) return false;
+  return record === undefined || inScope(actor, record);
+}
+
+/** Whether a record lies in the rows the actor's role reaches. */
+export function inScope(actor: Actor, record: RecordScope): boolean {
+  const own = record.owner === actor.user.id || record.createdBy === actor.user.id;
+  switch (actor.role.rowScope) {
+    case 'none':
+      return false;
+    case 'own':
+      return own;
+    case 'team':
+      return own || (actor.user.team !== undefined && record.team === actor.user.team);
+    case 'all':
+      return true;
+  }
+}
+
+/** Fields every caller who reaches a record sees: they identify it and carry no personal data. */
+const systemFields = new Set([
+  'id',
+  'status',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'updatedBy',
+  'kind',
+]);
+
+/**
+ * What the actor may see of a field: system fields are always shown; unknown fields are
+ * hidden (deny by default).
+ */
+export function accessTo(actor: Actor, field: string): FieldAccess {
+  if (systemFields.has(field)) return 'view';
+  if (customerField(field) === undefined) return 'hidden';
+  return fieldAccessOf(actor.role, field as CustomerFieldKey);
+}
+
+/** A record as one actor may see it: hidden fields gone, masked fields masked. */
+export interface RecordView {
+  values: Record<string, unknown>;
+  masked: string[];
+}
+
+/**
+ * Applies the actor's field rules to clear values. Runs on the server before anything leaves
+ * it, so the sheet of a user without `view` never holds the clear value.
+ */
+export function viewOf(
+  actor: Actor,
+  kind: CustomerKind,
+  values: Readonly<Record<string, unknown>>,
+): RecordView {
+  const out: Record<string, unknown> = {};
+  const masked: string[] = [];
+  for (const [field, value] of Object.entries(values)) {
+    const access = accessTo(actor, field);
+    if (access === 'hidden' || value === undefined || value === null) continue;
+    if (access === 'masked') {
+      out[field] = maskAny(field, kind, value);
+      masked.push(field);
+    } else {
+      out[field] = value;
+    }
+  }
+  return { values: out, masked };
+}
+
+function maskAny(field: string, kind: CustomerKind, value: unknown): unknown {
+  const maskKind = maskKindForField(field, kind);
+  if (Array.isArray(value))
+    return value.map((v) => maskValue(maskKind, typeof v === 'number' ? v : String(v)));
+  return maskValue(maskKind, typeof value === 'number' ? value : String(value));
+}

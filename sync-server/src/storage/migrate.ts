@@ -1,0 +1,51 @@
+import type { Database } from './database';
+import { initial } from './migrations/001-initial';
+
+/** One versioned step of the schema, with its statements per dialect. */
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: readonly string[];
+  postgres?: readonly string[];
+}
+
+/** Every migration this server knows, in order. */
+export const migrations: readonly Migration[] = [initial];
+
+/** The schema version this server expects. */
+export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
+
+/**
+ * Brings the schema up to date, one transaction per migration. Refuses a database whose schema
+ * is newer than this server knows: an older server must not write to a newer schema.
+ */
+export async function migrate(db: Database): Promise<{ from: number; to: number }> {
+  await db.write((tx) =>
+    tx.run(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    ),
+  );
+  const row = await db.get<{ version: number | null }>(
+    'SELECT MAX(version) AS version FROM schema_migrations',
+  );
+  const from = row?.version ?? 0;
+  if (from > latestSchemaVersion) {
+    throw new Error(
+      `The database schema is version ${from}, newer than this server knows (${latestSchemaVersion}). Upgrade the server before starting it on this database.`,
+    );
+  }
+  for (const migration of migrations.filter((m) => m.version > from)) {
+    const statements = db.dialect === 'sqlite' ? migration.sqlite : migration.postgres;
+    if (statements === undefined)
+      throw new Error(`Migration ${migration.version} has no ${db.dialect} form`);
+    await db.write(async (tx) => {
+      for (const sql of statements) await tx.run(sql);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      ]);
+    });
+  }
+  return { from, to: Math.max(from, latestSchemaVersion) };
+}

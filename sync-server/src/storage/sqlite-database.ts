@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import sqlite3 from 'sqlite3';
+import type { Database, SqlExecutor, SqlValue } from './database';
+
+/**
+ * SQLite storage: one file in WAL mode, one connection that writes and one that reads.
+ * Note: the sqlite3 driver is asynchronous and shares a connection between callers, so writes
+ * are queued here and run one transaction at a time; reads go to the second connection, which
+ * in WAL mode sees the last committed state and never a half-done transaction.
+ */
+export async function openSqliteDatabase(file: string): Promise<Database> {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const writer = await open(file);
+  await exec(writer, 'PRAGMA journal_mode = WAL');
+  await exec(writer, 'PRAGMA synchronous = NORMAL');
+  await exec(writer, 'PRAGMA foreign_keys = ON');
+  await exec(writer, 'PRAGMA busy_timeout = 5000');
+  // An in-memory database is private to its connection, so it reads through the writer.
+  const reader = file === ':memory:' ? writer : await open(file);
+  if (reader !== writer) {
+    await exec(reader, 'PRAGMA busy_timeout = 5000');
+    await exec(reader, 'PRAGMA query_only = ON');
+  }
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const onWriter = executor(writer);
+
+  return {
+    dialect: 'sqlite',
+    ...executor(reader),
+    write<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+      const next = queue.then(async () => {
+        await exec(writer, 'BEGIN IMMEDIATE');
+        try {
+          const result = await work(onWriter);
+          await exec(writer, 'COMMIT');
+          return result;
+        } catch (error) {
+          await exec(writer, 'ROLLBACK');
+          throw error;
+        }
+      });
+      // The queue moves on whether this transaction committed or not.
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async close() {
+      await queue;
+      if (reader !== writer) await close(reader);
+      await close(writer);
+    },
+  };
+}
+
+function executor(db: sqlite3.Database): SqlExecutor {
+  return {
+    all: <T>(sql: string, params: readonly SqlValue[] = []) =>
+      new Promise<T[]>((resolve, reject) => {
+        db.all(sql, params as unknown[], (error: Error | null, rows: T[]) =>
+          error ? reject(error) : resolve(rows),
+        );
+      }),
+    get: <T>(sql: string, params: readonly SqlValue[] = []) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        db.get(sql, params as unknown[], (error: Error | null, row: T | undefined) =>
+          error ? reject(error) : resolve(row),
+        );
+      }),
+    run: (sql: string, params: readonly SqlValue[] = []) =>
+      new Promise<{ changes: number }>((resolve, reject) => {
+        db.run(sql, params as unknown[], function (this: sqlite3.RunResult, error: Error | null) {
+          if (error) reject(error);
+          else resolve({ changes: this.changes });
+        });
+      }),
+  };
+}
+
+function open(file: string): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(db)));
+  });
+}
+
+function exec(db: sqlite3.Database, sql: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    db.exec(sql, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+function close(db: sqlite3.Database): Promise<void> {
+  return new Promise((resolve, reject) => {
+    db.close((error) => (error ? reject(error) : resolve()));
+  });
+}
