@@ -4,13 +4,19 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { t } from '../../shared/core/i18n/translate';
+import { auditRoutes } from './audit/audit-routes';
 import { ApiError } from './http/api-error';
 import { authenticate } from './http/authenticate';
 import type { AppEnv } from './http/context';
 import type { ServerDeps } from './http/deps';
 import { requestInfo } from './http/request-info';
+import { adminRoutes } from './routes/admin';
 import { meRoutes } from './routes/me';
 import { referenceRoutes } from './routes/reference';
+import { syncRoutes } from './routes/sync';
+import { customerRoutes } from './routes/customers';
+import { reviewRoutes } from './routes/review';
+import { unmaskRoutes } from './routes/unmask';
 
 /**
  * The sync server's HTTP application. Every `/v1` route signs the caller in first and asks the
@@ -51,6 +57,15 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   app.use('/v1/*', authenticate(deps));
   app.route('/', meRoutes(deps));
   app.route('/', referenceRoutes(deps));
+  app.route('/', adminRoutes(deps));
+  app.route('/', syncRoutes(deps));
+  app.route('/', customerRoutes(deps));
+  app.route('/', reviewRoutes(deps));
+  app.route('/', unmaskRoutes(deps));
+  app.route(
+    '/',
+    auditRoutes({ db: deps.db, publicKeyPem: () => deps.auditSigner.publicKeyPem, now: deps.now }),
+  );
 
   app.notFound((c) =>
     c.json(

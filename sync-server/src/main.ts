@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { join } from 'node:path';
 import { createApp } from './app';
+import { loadOrCreateCheckpointSigner, startCheckpointJob } from './audit/checkpoint-signer';
 import { createFailureLimiter } from './auth/sign-in-rate-limit';
 import { createGoogleVerifier } from './auth/google-id-token';
 import { createMicrosoftVerifier } from './auth/microsoft-token';
@@ -52,6 +53,7 @@ export async function startServer(config: Config): Promise<{
     db,
     keyRing: parseKeyMaterial(keys.material),
     verifiers,
+    auditSigner: loadOrCreateCheckpointSigner(config.dataDir),
     limiter: createFailureLimiter({
       maxFailures: config.CRM_SIGNIN_MAX_FAILURES,
       windowMs: config.CRM_SIGNIN_WINDOW_SECONDS * 1000,
@@ -59,6 +61,7 @@ export async function startServer(config: Config): Promise<{
     now: () => new Date(),
   };
   const app = createApp(deps);
+  const checkpoints = startCheckpointJob(db, deps.auditSigner, config.CRM_AUDIT_CHECKPOINT_SECONDS);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
       resolve(s),
@@ -71,6 +74,7 @@ export async function startServer(config: Config): Promise<{
     adminToken: first?.adminToken,
     port,
     close: async () => {
+      checkpoints.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
     },

@@ -19,7 +19,7 @@ export function validateSubmission(
   locale: Locale,
 ): SubmissionResult {
   const cleaned = withoutBlanks(input);
-  const result = templateToSchema(template).safeParse(cleaned);
+  const result = schemaOf(template).safeParse(cleaned);
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, errors: issuesToFieldErrors(result.error.issues, cleaned, locale) };
 }
@@ -56,6 +56,19 @@ export function isBlank(value: unknown): boolean {
   if (value === undefined || value === null) return true;
   if (typeof value === 'string') return value.trim() === '';
   return Array.isArray(value) && value.length === 0;
+}
+
+// Building a template's schema costs far more than using it; a template object is immutable
+// once loaded, so its schema is built once.
+const schemas = new WeakMap<FormTemplate, ReturnType<typeof templateToSchema>>();
+
+function schemaOf(template: FormTemplate): ReturnType<typeof templateToSchema> {
+  let schema = schemas.get(template);
+  if (schema === undefined) {
+    schema = templateToSchema(template);
+    schemas.set(template, schema);
+  }
+  return schema;
 }
 
 function withoutBlanks(input: Readonly<Record<string, unknown>>): Record<string, unknown> {

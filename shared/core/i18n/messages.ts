@@ -398,6 +398,10 @@ export const messages = {
     'zh-CN': '{url} 返回 {status}：{detail}',
     en: '{url} answered {status}: {detail}',
   },
+  'auditCli.interrupted': {
+    'zh-CN': '从 {url} 下载时中断，未写入文件',
+    en: 'The download from {url} broke off; no file was written',
+  },
   'auditCli.pulled': {
     'zh-CN':
       '已下载 {count} 条审计记录到 {file}，{checkpoints} 个签名检查点到 {checkpointsFile}，公钥到 {keyFile}',
@@ -441,6 +445,37 @@ export const messages = {
     'zh-CN': '注意：序号 {seq} 之后的记录尚无签名检查点覆盖',
     en: 'Note: entries after seq {seq} are not yet covered by a signed checkpoint',
   },
+  // ── admin: users, roles, field rules, tokens ────────────────────────────
+  'field.roleId': { 'zh-CN': '角色', en: 'Role' },
+  'field.roleName': { 'zh-CN': '角色名称', en: 'Role name' },
+  'field.locale': { 'zh-CN': '界面语言', en: 'Interface language' },
+  'field.active': { 'zh-CN': '启用状态', en: 'Active' },
+  'field.label': { 'zh-CN': '令牌名称', en: 'Token label' },
+  'field.access': { 'zh-CN': '字段权限', en: 'Field access' },
+  'field.actions': { 'zh-CN': '可执行操作', en: 'Actions' },
+  'field.rowScope': { 'zh-CN': '数据范围', en: 'Row scope' },
+  'field.defaultFieldAccess': { 'zh-CN': '默认字段权限', en: 'Default field access' },
+  'field.fieldAccess': { 'zh-CN': '字段权限规则', en: 'Field rules' },
+  'error.role.unknown': {
+    'zh-CN': '{field}“{value}”不存在，请先创建该角色',
+    en: '{field} “{value}” does not exist; create the role first',
+  },
+  'error.user.emailTaken': {
+    'zh-CN': '{field}“{value}”已被其他用户使用',
+    en: '{field} “{value}” is already used by another user',
+  },
+  'error.id.mismatch': {
+    'zh-CN': '{field}“{value}”与请求地址中的“{expected}”不一致',
+    en: '{field} “{value}” does not match “{expected}” in the address',
+  },
+  'error.admin.lockout': {
+    'zh-CN':
+      '已拒绝：此更改会使没有任何启用的用户能够管理角色，请先让另一位用户拥有该权限（{field}）',
+    en: 'Refused: after this change no active user could manage roles; give another user that permission first ({field})',
+  },
+  'admin.what.user': { 'zh-CN': '用户“{id}”', en: 'User “{id}”' },
+  'admin.what.role': { 'zh-CN': '角色“{id}”', en: 'Role “{id}”' },
+  'admin.what.token': { 'zh-CN': 'API 令牌“{id}”', en: 'API token “{id}”' },
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

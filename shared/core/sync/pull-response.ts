@@ -19,13 +19,16 @@ export const syncedRecordSchema = z.object({
 
 /**
  * Records changed after the checkpoint, IDs that left the caller's scope, and the next
- * checkpoint: a server-side sequence, never a client clock.
+ * checkpoint: a server-side sequence, never a client clock. With `reset`, the records start over
+ * from 0 and the client keeps only those.
  */
 export const pullResponseSchema = z.object({
   records: z.array(syncedRecordSchema),
   removed: z.array(z.string()),
   checkpoint: z.number().int().nonnegative(),
   hasMore: z.boolean(),
+  /** Permissions changed since the client's checkpoint: drop every row and take these instead. */
+  reset: z.boolean(),
 });
 
 export type PullQuery = z.infer<typeof pullQuerySchema>;

@@ -83,6 +83,7 @@ describe('pull', () => {
       removed: ['CUS202405010002'],
       checkpoint: 7,
       hasMore: false,
+      reset: false,
     };
     expect(pullResponseSchema.parse(response)).toEqual(response);
   });

@@ -54,7 +54,9 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo = {}):
       cli.err(cli.say('auditCli.usage'));
       return 2;
     }
-    throw error;
+    // The message only: a stack means nothing to an auditor, and no error carries the token.
+    cli.err(messageOf(error));
+    return 1;
   }
 }
 
@@ -113,9 +115,7 @@ async function pull(argv: string[], cli: Cli): Promise<number> {
   if (log === undefined) return 1;
   const count = await saveStream(log, values.out);
   if (count === undefined) {
-    cli.err(
-      cli.say('auditCli.unreachable', { url: server.origin, detail: 'the download stopped early' }),
-    );
+    cli.err(cli.say('auditCli.interrupted', { url: server.origin }));
     return 1;
   }
 

@@ -1,3 +1,4 @@
+import type { CheckpointSigner } from '../audit/checkpoint-signer';
 import type { FailureLimiter } from '../auth/sign-in-rate-limit';
 import type { TokenVerifier } from '../auth/verify-result';
 import type { Config } from '../config/config';
@@ -11,5 +12,6 @@ export interface ServerDeps {
   keyRing: KeyRing;
   verifiers: { google?: TokenVerifier; microsoft?: TokenVerifier };
   limiter: FailureLimiter;
+  auditSigner: CheckpointSigner;
   now: () => Date;
 }

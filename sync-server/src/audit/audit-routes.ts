@@ -1,0 +1,204 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { canonicalJson } from '../../../shared/core/audit/canonical-json';
+import { t } from '../../../shared/core/i18n/translate';
+import type { Action } from '../../../shared/core/roles/role';
+import type { AuditEntry } from '../../../shared/core/schemas/audit-entry';
+import { ApiError } from '../http/api-error';
+import type { Actor, AppEnv } from '../http/context';
+import { can } from '../policy/policy';
+import type { Database } from '../storage/database';
+import { auditCsvHeader, auditCsvRow } from './audit-csv';
+import { appendAudit } from './audit-log';
+import {
+  isoTimeSchema,
+  maxAuditPage,
+  queryAudit,
+  streamAudit,
+  type AuditFilter,
+} from './audit-query';
+import { listCheckpoints } from './checkpoint-signer';
+import { verifyAuditTrail } from './verify-audit-trail';
+
+/** The query of `GET /v1/audit`; `cursor` is the `nextCursor` of the previous page. */
+export const auditQuerySchema = z.object({
+  from: isoTimeSchema.optional(),
+  to: isoTimeSchema.optional(),
+  actor: z.string().min(1).max(200).optional(),
+  action: z.string().min(1).max(200).optional(),
+  record: z.string().min(1).max(200).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, 'a cursor from nextCursor')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(maxAuditPage).default(100),
+  format: z.enum(['json', 'jsonl', 'csv']).default('json'),
+});
+
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** One page of `GET /v1/audit?format=json`. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextCursor: string | null;
+}
+
+export interface AuditRoutesDeps {
+  db: Database;
+  /** The checkpoint signer's public key (`spki` PEM). */
+  publicKeyPem: () => string;
+  now?: () => Date;
+}
+
+const streamed = {
+  jsonl: { type: 'application/x-ndjson; charset=utf-8', file: 'audit.jsonl' },
+  csv: { type: 'text/csv; charset=utf-8', file: 'audit.csv' },
+} as const;
+
+/** The auditor API: pull the log, verify it, and fetch what offline verification needs. */
+export function auditRoutes(deps: AuditRoutesDeps): Hono<AppEnv> {
+  const { db } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.get('/v1/audit', async (c) => {
+    const actor = await authorise(deps, c, 'audit.read');
+    const query = parseQuery(c);
+    const filter: Omit<AuditFilter, 'limit'> = {
+      from: query.from,
+      to: query.to,
+      actor: query.actor,
+      action: query.action,
+      record: query.record,
+      afterSeq: query.cursor === undefined ? undefined : Number(query.cursor),
+    };
+    // The pull is recorded before it is read, so it also shows up in what it returns.
+    const [pull] = await db.write((tx) =>
+      appendAudit(tx, [exportEntry(c, actor, query)], (deps.now ?? (() => new Date()))()),
+    );
+
+    if (query.format === 'json') {
+      const entries = await queryAudit(db, { ...filter, limit: query.limit });
+      const last = entries.at(-1);
+      const nextCursor =
+        entries.length === query.limit && last !== undefined ? String(last.seq) : null;
+      return c.json({ entries, nextCursor } satisfies AuditPage);
+    }
+
+    // A stream ends at the head it started from; appends made meanwhile belong to the next pull.
+    const bounded = { ...filter, untilSeq: pull?.seq };
+    const pages = streamAudit(db, bounded);
+    const chunks = query.format === 'jsonl' ? jsonlChunks(pages) : csvChunks(pages);
+    const { type, file } = streamed[query.format];
+    return c.body(textStream(chunks), 200, {
+      'Content-Type': type,
+      'Content-Disposition': `attachment; filename="${file}"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  app.get('/v1/audit/verify', async (c) => {
+    await authorise(deps, c, 'audit.verify');
+    return c.json(await verifyAuditTrail(db, deps.publicKeyPem()));
+  });
+
+  app.get('/v1/audit/checkpoints', async (c) => {
+    await authorise(deps, c, 'audit.read', 'audit.verify');
+    return c.json({ checkpoints: await listCheckpoints(db) });
+  });
+
+  app.get('/v1/audit/public-key', async (c) => {
+    await authorise(deps, c, 'audit.read', 'audit.verify');
+    return c.body(deps.publicKeyPem(), 200, { 'Content-Type': 'application/x-pem-file' });
+  });
+
+  return app;
+}
+
+/** The caller, if any of `actions` is theirs; deny by default. */
+async function authorise(
+  deps: AuditRoutesDeps,
+  c: Context<AppEnv>,
+  ...actions: Action[]
+): Promise<Actor> {
+  const locale = c.get('info').locale;
+  // Typed as always set, but a route mounted without sign-in must still refuse.
+  const actor = c.get('actor') as Actor | undefined;
+  if (actor === undefined) throw new ApiError(401, 'unauthorized', t('http.unauthorized', locale));
+  if (!actions.some((action) => can(actor, action))) {
+    // A refused look at the audit log is itself a failed access worth recording.
+    const info = c.get('info');
+    await deps.db.write((tx) =>
+      appendAudit(
+        tx,
+        [
+          {
+            actorId: actor.user.id,
+            actorRole: actor.role.id,
+            ip: info.ip,
+            userAgent: info.userAgent,
+            client: info.client,
+            action: actions[0] ?? 'audit.read',
+            recordId: null,
+            fields: [],
+            outcome: 'denied',
+            detail: `${c.req.method} ${c.req.path}`,
+          },
+        ],
+        (deps.now ?? (() => new Date()))(),
+      ),
+    );
+    throw new ApiError(403, 'forbidden', t('http.forbidden', locale));
+  }
+  return actor;
+}
+
+function parseQuery(c: Context<AppEnv>): AuditQuery {
+  const parsed = auditQuerySchema.safeParse(c.req.query());
+  if (parsed.success) return parsed.data;
+  const detail = parsed.error.issues
+    .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    .join('; ');
+  throw new ApiError(400, 'bad_request', t('http.badRequest', c.get('info').locale, { detail }));
+}
+
+function exportEntry(c: Context<AppEnv>, actor: Actor, query: AuditQuery) {
+  const info = c.get('info');
+  return {
+    actorId: actor.user.id,
+    actorRole: actor.role.id,
+    ip: info.ip,
+    userAgent: info.userAgent,
+    client: info.client,
+    action: 'audit.export',
+    recordId: null,
+    fields: [],
+    outcome: 'success' as const,
+    // What was asked for: filters are user and record IDs and times, never customer data.
+    detail: canonicalJson(query),
+  };
+}
+
+async function* jsonlChunks(pages: AsyncIterable<AuditEntry[]>): AsyncGenerator<string> {
+  for await (const page of pages) yield page.map((entry) => `${JSON.stringify(entry)}\n`).join('');
+}
+
+async function* csvChunks(pages: AsyncIterable<AuditEntry[]>): AsyncGenerator<string> {
+  yield auditCsvHeader();
+  for await (const page of pages) yield page.map(auditCsvRow).join('');
+}
+
+/** A pull-driven body: the next page is read only when the client has taken the last one. */
+function textStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done === true) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}

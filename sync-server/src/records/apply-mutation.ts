@@ -1,0 +1,381 @@
+import { customerField } from '../../../shared/core/fields/customer-fields';
+import type { FormTemplate } from '../../../shared/core/forms/form-template';
+import { validateSubmission } from '../../../shared/core/forms/validate-submission';
+import { t } from '../../../shared/core/i18n/translate';
+import { isMaskOf } from '../../../shared/core/masking/is-mask-of';
+import { maskKindForField } from '../../../shared/core/masking/mask-kinds';
+import type { FieldConflict, MutationOutcome } from '../../../shared/core/sync/mutation-outcome';
+import type { Mutation } from '../../../shared/core/sync/push-request';
+import { validateTagsAgainst } from '../../../shared/core/tags/tag-rules';
+import { fieldError, type FieldError } from '../../../shared/core/validation/field-error';
+import { accessTo, can } from '../policy/policy';
+import { dedupeKeys, maskOf, toRow, type StoredCustomer } from './customer-row';
+import {
+  allocateCustomerId,
+  findExactDuplicate,
+  findNearDuplicates,
+  loadCustomer,
+  nextCheckpoint,
+  saveCustomerRow,
+} from './customer-store';
+import { auditOf, type PushContext } from './push-context';
+
+const systemKeys = new Set([
+  'id',
+  'status',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'updatedBy',
+  'kind',
+]);
+
+/**
+ * Applies one mutation inside the batch's transaction and says what became of it. Expected
+ * failures (invalid, duplicate, conflict, forbidden) are outcomes, never exceptions.
+ */
+export async function applyMutation(
+  ctx: PushContext,
+  mutation: Mutation,
+): Promise<MutationOutcome> {
+  return mutation.recordId === undefined
+    ? create(ctx, mutation)
+    : update(ctx, mutation, mutation.recordId);
+}
+
+async function create(ctx: PushContext, m: Mutation): Promise<MutationOutcome> {
+  const { locale } = ctx.info;
+  if (!can(ctx.actor, 'customer.create'))
+    return forbidden(ctx, m, null, t('http.forbidden', locale));
+  const template = templateFor(ctx, m.templateId, m.fields['kind']);
+  const input = withoutSystem({ owner: ctx.actor.user.id, ...m.fields });
+  const checked = check(ctx, template, input);
+  if (!checked.ok) return invalid(ctx, m, null, checked.errors);
+  const values = checked.value;
+  const kind = template.customerKind;
+  const duplicate = await findExactDuplicate(ctx.tx, dedupeKeys(ctx.ring, kind, values), null);
+  if (duplicate !== undefined) return duplicateOutcome(ctx, m, null, duplicate);
+
+  const id = await allocateCustomerId(ctx.tx, ctx.now);
+  const checkpoint = await nextCheckpoint(ctx.tx);
+  const stamp = dateTime(ctx.now);
+  const record: StoredCustomer = {
+    id,
+    checkpoint,
+    version: 1,
+    status: 'pending',
+    kind,
+    owner: String(values['owner']),
+    team: ctx.actor.user.team ?? null,
+    templateId: template.id,
+    values,
+    fieldCheckpoints: Object.fromEntries(Object.keys(values).map((f) => [f, checkpoint])),
+    possibleDuplicates: [],
+    rejections: 0,
+    createdBy: ctx.actor.user.id,
+    createdAt: stamp,
+    updatedBy: ctx.actor.user.id,
+    updatedAt: stamp,
+  };
+  const row = toRow(ctx.ring, record);
+  record.possibleDuplicates = await findNearDuplicates(
+    ctx.tx,
+    row.trade_name as string | null,
+    row.city_code as string | null,
+    id,
+  );
+  row.possible_duplicates = JSON.stringify(record.possibleDuplicates);
+  await saveCustomerRow(ctx.tx, row);
+  ctx.audit.push(
+    auditOf(ctx, {
+      action: 'customer.create',
+      recordId: id,
+      fields: changedFields(kind, {}, values),
+      outcome: 'success',
+      detail: null,
+    }),
+  );
+  return {
+    mutationId: m.mutationId,
+    status: 'pending_review',
+    recordId: id,
+    checkpoint,
+    possibleDuplicates: record.possibleDuplicates,
+  };
+}
+
+async function update(ctx: PushContext, m: Mutation, id: string): Promise<MutationOutcome> {
+  const { locale } = ctx.info;
+  const current = await loadCustomer(ctx.tx, ctx.ring, id);
+  // Out of scope answers like a missing record, so a push cannot probe which IDs exist.
+  if (current === undefined || !can(ctx.actor, 'customer.read', scopeOf(current))) {
+    return forbidden(ctx, m, id, t('sync.notFound', locale, { id }));
+  }
+  if (
+    !can(ctx.actor, 'customer.update', scopeOf(current)) ||
+    !['pending', 'rejected', 'draft'].includes(current.status)
+  ) {
+    return forbidden(ctx, m, id, t('sync.forbidden', locale, { id }));
+  }
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(withoutSystem(m.fields))) {
+    const stored = current.values[field];
+    // A masked value sent back from a sheet means "unchanged": never write it over the clear one.
+    if (
+      typeof value === 'string' &&
+      stored !== undefined &&
+      isMaskOfStored(value, stored, field, current)
+    )
+      continue;
+    if (accessTo(ctx.actor, field) !== 'edit') {
+      return forbidden(ctx, m, id, t('sync.forbiddenField', locale, { field }));
+    }
+    changes[field] = value;
+  }
+  const base = m.baseCheckpoint ?? 0;
+  const template = templateFor(ctx, current.templateId ?? undefined, current.kind);
+  const merged = { ...current.values, ...changes };
+  for (const [field, value] of Object.entries(changes))
+    if (value === '' || value === null) delete merged[field];
+  const checked = check(ctx, template, withoutSystem(merged));
+  if (!checked.ok)
+    return invalid(
+      ctx,
+      m,
+      id,
+      checked.errors.filter((e) => e.field in changes || e.code.startsWith('contacts')),
+    );
+
+  const changedNow = Object.keys(checked.value).filter(
+    (f) => !same(checked.value[f], current.values[f]),
+  );
+  const removed = Object.keys(current.values).filter(
+    (f) => !(f in checked.value) && !systemKeys.has(f),
+  );
+  const touched = [...changedNow, ...removed];
+  const conflicts: FieldConflict[] = touched
+    .filter((f) => (current.fieldCheckpoints[f] ?? 0) > base)
+    .map((f) => ({ field: f, yours: checked.value[f] ?? null, theirs: visible(ctx, current, f) }));
+  if (conflicts.length > 0) {
+    return {
+      mutationId: m.mutationId,
+      status: 'conflict',
+      recordId: id,
+      checkpoint: current.checkpoint,
+      conflicts,
+    };
+  }
+  if (touched.length === 0)
+    return {
+      mutationId: m.mutationId,
+      status: 'applied',
+      recordId: id,
+      checkpoint: current.checkpoint,
+    };
+  const duplicate = await findExactDuplicate(
+    ctx.tx,
+    dedupeKeys(ctx.ring, current.kind, checked.value),
+    id,
+  );
+  if (duplicate !== undefined) return duplicateOutcome(ctx, m, id, duplicate);
+
+  const checkpoint = await nextCheckpoint(ctx.tx);
+  const record: StoredCustomer = {
+    ...current,
+    checkpoint,
+    version: current.version + 1,
+    values: checked.value,
+    fieldCheckpoints: {
+      ...current.fieldCheckpoints,
+      ...Object.fromEntries(touched.map((f) => [f, checkpoint])),
+    },
+    updatedBy: ctx.actor.user.id,
+    updatedAt: dateTime(ctx.now),
+  };
+  await saveCustomerRow(ctx.tx, toRow(ctx.ring, record));
+  await keepHistory(ctx, id, checkpoint, touched, current, checked.value);
+  ctx.audit.push(
+    auditOf(ctx, {
+      action: 'customer.update',
+      recordId: id,
+      fields: changedFields(current.kind, current.values, checked.value, touched),
+      outcome: 'success',
+      detail: null,
+    }),
+  );
+  const mergedFields = Object.entries(current.fieldCheckpoints)
+    .filter(([f, cp]) => cp > base && !touched.includes(f))
+    .map(([f]) => f);
+  return mergedFields.length > 0
+    ? { mutationId: m.mutationId, status: 'merged', recordId: id, checkpoint, mergedFields }
+    : { mutationId: m.mutationId, status: 'applied', recordId: id, checkpoint };
+}
+
+function check(ctx: PushContext, template: FormTemplate, input: Record<string, unknown>) {
+  const result = validateSubmission(template, input, ctx.info.locale);
+  if (!result.ok) return result;
+  const tags = Array.isArray(result.value['tags']) ? (result.value['tags'] as string[]) : [];
+  const vocabulary = validateTagsAgainst(tags, ctx.vocabulary);
+  if (vocabulary.errors.length > 0) {
+    return {
+      ok: false as const,
+      errors: vocabulary.errors.map((e) =>
+        fieldError('tags', e.code, ctx.info.locale, { value: e.value }),
+      ),
+    };
+  }
+  return result;
+}
+
+function templateFor(
+  ctx: PushContext,
+  templateId: string | undefined,
+  kind: unknown,
+): FormTemplate {
+  const chosen = templateId === undefined ? undefined : ctx.templates.get(templateId);
+  if (chosen !== undefined) return chosen;
+  const fallback = kind === 'individual' ? 'individual-domestic' : 'enterprise-domestic';
+  const template = ctx.templates.get(fallback);
+  if (template === undefined) throw new Error(`form template ${fallback} is missing`);
+  return template;
+}
+
+function invalid(
+  ctx: PushContext,
+  m: Mutation,
+  id: string | null,
+  errors: FieldError[],
+): MutationOutcome {
+  ctx.audit.push(
+    auditOf(ctx, {
+      action: id === null ? 'customer.create' : 'customer.update',
+      recordId: id,
+      fields: [],
+      outcome: 'failed',
+      detail: `invalid: ${errors.map((e) => `${e.field}:${e.code}`).join(',')}`,
+    }),
+  );
+  return { mutationId: m.mutationId, status: 'invalid', errors };
+}
+
+function forbidden(
+  ctx: PushContext,
+  m: Mutation,
+  id: string | null,
+  message: string,
+): MutationOutcome {
+  ctx.audit.push(
+    auditOf(ctx, {
+      action: id === null ? 'customer.create' : 'customer.update',
+      recordId: id,
+      fields: [],
+      outcome: 'denied',
+      detail: null,
+    }),
+  );
+  return { mutationId: m.mutationId, status: 'forbidden', message };
+}
+
+function duplicateOutcome(
+  ctx: PushContext,
+  m: Mutation,
+  id: string | null,
+  d: { existingId: string; matchedOn: string[] },
+): MutationOutcome {
+  const { locale } = ctx.info;
+  const fields = d.matchedOn
+    .map((f) => t(`field.${f}` as 'field.name', locale))
+    .join(locale === 'en' ? ', ' : '、');
+  ctx.audit.push(
+    auditOf(ctx, {
+      action: id === null ? 'customer.create' : 'customer.update',
+      recordId: id,
+      fields: [],
+      outcome: 'failed',
+      detail: `duplicate of ${d.existingId}`,
+    }),
+  );
+  return {
+    mutationId: m.mutationId,
+    status: 'duplicate',
+    existingId: d.existingId,
+    matchedOn: d.matchedOn,
+    message: t('sync.duplicate', locale, { id: d.existingId, fields }),
+  };
+}
+
+async function keepHistory(
+  ctx: PushContext,
+  id: string,
+  checkpoint: number,
+  fields: string[],
+  before: StoredCustomer,
+  after: Record<string, unknown>,
+) {
+  for (const field of fields) {
+    // History keeps masks of sensitive values; the clear values live only in the record itself.
+    const sensitive = customerField(field)?.sensitive === true;
+    const shown = (v: unknown) =>
+      v === undefined ? null : JSON.stringify(sensitive ? maskOf(field, before.kind, v) : v);
+    await ctx.tx.run(
+      'INSERT INTO field_history (customer_id, checkpoint, field, old_value, new_value, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [
+        id,
+        checkpoint,
+        field,
+        shown(before.values[field]),
+        shown(after[field]),
+        ctx.actor.user.id,
+        ctx.now.toISOString(),
+      ],
+    );
+  }
+}
+
+/** Audit fields: old and new values, masked by the field's rule so the log holds no clear data. */
+function changedFields(
+  kind: StoredCustomer['kind'],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  only?: string[],
+) {
+  return (only ?? Object.keys(after)).map((field) => {
+    const mask = (v: unknown) =>
+      v === undefined ? undefined : JSON.stringify(maskOf(field, kind, v));
+    const oldValue = mask(before[field]);
+    const newValue = mask(after[field]);
+    return {
+      field,
+      ...(oldValue === undefined ? {} : { oldValue }),
+      ...(newValue === undefined ? {} : { newValue }),
+    };
+  });
+}
+
+function visible(ctx: PushContext, c: StoredCustomer, field: string): unknown {
+  const access = accessTo(ctx.actor, field);
+  if (access === 'hidden') return null;
+  return access === 'masked' ? maskOf(field, c.kind, c.values[field]) : (c.values[field] ?? null);
+}
+
+function isMaskOfStored(value: string, stored: unknown, field: string, c: StoredCustomer): boolean {
+  if (typeof stored !== 'string' && typeof stored !== 'number') return false;
+  return isMaskOf(value, stored, maskKindForField(field, c.kind));
+}
+
+function scopeOf(c: StoredCustomer) {
+  return { owner: c.owner, createdBy: c.createdBy, team: c.team };
+}
+
+function withoutSystem(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([k]) => !systemKeys.has(k)));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function dateTime(d: Date): string {
+  const china = new Date(d.getTime() + 8 * 60 * 60 * 1000);
+  return china.toISOString().slice(0, 19).replace('T', ' ');
+}

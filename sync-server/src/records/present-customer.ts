@@ -1,0 +1,24 @@
+import type { Actor } from '../http/context';
+import { viewOf } from '../policy/policy';
+import type { StoredCustomer } from './customer-row';
+
+/** A customer as this actor may see it: system fields and the actor's view of the rest. */
+export function present(actor: Actor, customer: StoredCustomer) {
+  const values = {
+    ...customer.values,
+    id: customer.id,
+    status: customer.status,
+    version: customer.version,
+    kind: customer.kind,
+    updatedAt: customer.updatedAt,
+    updatedBy: customer.updatedBy,
+  };
+  const view = viewOf(actor, customer.kind, values);
+  return {
+    id: customer.id,
+    checkpoint: customer.checkpoint,
+    status: customer.status,
+    possibleDuplicates: customer.possibleDuplicates,
+    ...view,
+  };
+}

@@ -1,0 +1,63 @@
+import { customerFields } from '../../../shared/core/fields/customer-fields';
+import { formTemplateSchema, type FormTemplate } from '../../../shared/core/forms/form-template';
+import type { AuditInput } from '../audit/audit-log';
+import type { Actor, RequestInfo } from '../http/context';
+import type { KeyRing } from '../crypto/key-ring';
+import type { SqlExecutor } from '../storage/database';
+
+/** What processing one batch needs, loaded once per batch. */
+export interface PushContext {
+  tx: SqlExecutor;
+  ring: KeyRing;
+  actor: Actor;
+  info: RequestInfo;
+  now: Date;
+  templates: Map<string, FormTemplate>;
+  vocabulary: ReadonlySet<string>;
+  audit: AuditInput[];
+}
+
+/** Loads the form templates and the active tag vocabulary. */
+export async function loadReference(
+  tx: SqlExecutor,
+): Promise<{ templates: Map<string, FormTemplate>; vocabulary: Set<string> }> {
+  const templates = new Map<string, FormTemplate>();
+  for (const row of await tx.all<{ data: string }>('SELECT data FROM templates')) {
+    const template = formTemplateSchema.parse(JSON.parse(row.data));
+    templates.set(template.id, withEveryField(template));
+  }
+  const tags = await tx.all<{ tag: string }>("SELECT tag FROM tags WHERE status = 'active'");
+  return { templates, vocabulary: new Set(tags.map((t) => t.tag)) };
+}
+
+/**
+ * A sheet carries a column for every field, not only those an intake form shows: the template
+ * decides required flags and options, and the other fields are accepted as optional.
+ */
+export function withEveryField(template: FormTemplate): FormTemplate {
+  const shown = new Set(template.fields.map((f) => f.key));
+  const rest = customerFields
+    .filter(
+      (f) =>
+        !shown.has(f.key) &&
+        f.key !== 'kind' &&
+        (template.customerKind === 'individual' || !['idNumber', 'idConsent'].includes(f.key)),
+    )
+    .map((f) => ({ key: f.key, required: false }));
+  return { ...template, fields: [...template.fields, ...rest] };
+}
+
+/** An audit entry about the caller, with the request's facts filled in. */
+export function auditOf(
+  ctx: PushContext,
+  entry: Pick<AuditInput, 'action' | 'recordId' | 'fields' | 'outcome' | 'detail'>,
+): AuditInput {
+  return {
+    actorId: ctx.actor.user.id,
+    actorRole: ctx.actor.role.id,
+    ip: ctx.info.ip,
+    userAgent: ctx.info.userAgent,
+    client: ctx.info.client,
+    ...entry,
+  };
+}

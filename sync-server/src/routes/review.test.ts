@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PushResponse } from '../../../shared/core/sync/mutation-outcome';
+import { enterpriseRow, makeTestServer } from '../../../test/support/test-server';
+
+type Server = Awaited<ReturnType<typeof makeTestServer>>;
+let server: Server;
+let n = 0;
+
+async function create(
+  fields: Record<string, unknown>,
+  as: 'entryClerk' | 'sales' = 'entryClerk',
+): Promise<string> {
+  const res = await server.call(as, 'POST', '/v1/sync/push', {
+    clientId: 'c',
+    mutations: [{ mutationId: `rev-${String(n++).padStart(6, '0')}`, fields }],
+  });
+  const outcome = (res.body as unknown as PushResponse).outcomes[0];
+  if (outcome?.status !== 'pending_review') throw new Error(JSON.stringify(outcome));
+  return outcome.recordId;
+}
+
+beforeEach(async () => {
+  server = await makeTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+describe('review', () => {
+  it('puts submissions in the reviewer queue with possible duplicates, and files them on approval', async () => {
+    const first = await create({ ...enterpriseRow(1), name: '上海华信科技有限公司' });
+    const near = await create({ ...enterpriseRow(2), name: '上海华新科技有限公司' });
+    const queue = await server.call('reviewer', 'GET', '/v1/review/queue');
+    expect(queue.status).toBe(200);
+    const items = queue.body['items'] as {
+      id: string;
+      possibleDuplicates: string[];
+      values: Record<string, unknown>;
+    }[];
+    expect(items.map((i) => i.id)).toEqual([first, near]);
+    expect(items[1]?.possibleDuplicates).toEqual([first]);
+    expect(String(items[0]?.values['mobile'])).toContain('****');
+
+    const approved = await server.call('reviewer', 'POST', `/v1/customers/${first}/review`, {
+      decision: 'approve',
+    });
+    expect(approved.body).toMatchObject({ id: first, status: 'approved' });
+    expect((await server.call('reviewer', 'GET', '/v1/review/queue')).body['items']).toHaveLength(
+      1,
+    );
+  });
+
+  it('needs a reason to reject, and allows three resubmissions after rejection', async () => {
+    const id = await create(enterpriseRow());
+    const noReason = await server.call('reviewer', 'POST', `/v1/customers/${id}/review`, {
+      decision: 'reject',
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body).toMatchObject({
+      error: { code: 'reason_required', message: '驳回时必须填写原因' },
+    });
+    for (let round = 1; round <= 4; round += 1) {
+      const rejected = await server.call('reviewer', 'POST', `/v1/customers/${id}/review`, {
+        decision: 'reject',
+        reason: `第${round}次：需求描述不具体`,
+      });
+      expect(rejected.body).toMatchObject({ status: 'rejected', rejections: round });
+      const resubmit = await server.call('entryClerk', 'POST', `/v1/customers/${id}/submit`);
+      if (round <= 3) expect(resubmit.body).toMatchObject({ status: 'pending' });
+      else
+        expect(resubmit).toMatchObject({
+          status: 409,
+          body: { error: { code: 'too_many_resubmissions' } },
+        });
+    }
+  });
+
+  it('sends important customers to a second approval by a different supervisor', async () => {
+    const id = await create({ ...enterpriseRow(), level: 'high' });
+    const first = await server.call('supervisor', 'POST', `/v1/customers/${id}/review`, {
+      decision: 'approve',
+    });
+    expect(first.body).toMatchObject({ status: 'pendingSecond' });
+    const same = await server.call('supervisor', 'POST', `/v1/customers/${id}/review`, {
+      decision: 'approve',
+    });
+    expect(same).toMatchObject({ status: 409, body: { error: { code: 'same_approver' } } });
+    const byReviewer = await server.call('reviewer', 'POST', `/v1/customers/${id}/review`, {
+      decision: 'approve',
+    });
+    expect(byReviewer.status).toBe(403);
+    const decisions = await server.db.all(
+      'SELECT step, decision, decided_by FROM review_decisions WHERE customer_id = ?',
+      [id],
+    );
+    expect(decisions).toEqual([{ step: 'first', decision: 'approve', decided_by: 'u-supervisor' }]);
+  });
+
+  it('keeps the review queue from roles that do not review', async () => {
+    await create(enterpriseRow());
+    expect((await server.call('entryClerk', 'GET', '/v1/review/queue')).status).toBe(403);
+    expect((await server.call('auditor', 'GET', '/v1/review/queue')).status).toBe(403);
+  });
+});
+
+describe('unmask', () => {
+  it('gives a supervisor the clear value with a reason, audits it, and refuses support', async () => {
+    const row = enterpriseRow();
+    const id = await create(row, 'sales');
+    const noReason = await server.call('supervisor', 'POST', `/v1/customers/${id}/unmask`, {
+      fields: ['mobile'],
+      reason: ' ',
+    });
+    expect(noReason.status).toBe(400);
+    const ok = await server.call('supervisor', 'POST', `/v1/customers/${id}/unmask`, {
+      fields: ['mobile', 'idNumber'],
+      reason: '客户来电核实身份',
+    });
+    expect(ok.body).toEqual({ id, values: { mobile: row['mobile'] } });
+    const support = await server.call('support', 'POST', `/v1/customers/${id}/unmask`, {
+      fields: ['mobile'],
+      reason: '想看',
+    });
+    expect(support.status).toBe(403);
+    const entries = await server.db.all<{
+      action: string;
+      outcome: string;
+      detail: string | null;
+      fields: string;
+    }>(
+      "SELECT action, outcome, detail, fields FROM audit_log WHERE action = 'customer.unmask' ORDER BY seq",
+    );
+    expect(entries).toEqual([
+      {
+        action: 'customer.unmask',
+        outcome: 'success',
+        detail: '客户来电核实身份',
+        fields: '[{"field":"mobile"}]',
+      },
+      {
+        action: 'customer.unmask',
+        outcome: 'denied',
+        detail: `POST /v1/customers/${id}/unmask`,
+        fields: '[]',
+      },
+    ]);
+  });
+});
+
+describe('audit after a day of work', () => {
+  it('verifies, and shows the auditor no customer data in clear', async () => {
+    const row = enterpriseRow();
+    const id = await create(row);
+    await server.call('reviewer', 'POST', `/v1/customers/${id}/review`, { decision: 'approve' });
+    const verify = await server.call('auditor', 'GET', '/v1/audit/verify');
+    expect(verify.body).toMatchObject({ ok: true });
+    const log = await server.app.request('/v1/audit?format=jsonl', {
+      headers: { authorization: `Bearer ${server.tokens.auditor}` },
+    });
+    const text = await log.text();
+    expect(text).toContain('customer.create');
+    expect(text).not.toContain(String(row['mobile']));
+    expect(text).not.toContain(String(row['email']));
+  });
+});

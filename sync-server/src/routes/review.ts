@@ -1,0 +1,205 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { t } from '../../../shared/core/i18n/translate';
+import type { Action } from '../../../shared/core/roles/role';
+import { validateSubmission } from '../../../shared/core/forms/validate-submission';
+import { appendAudit } from '../audit/audit-log';
+import { ApiError } from '../http/api-error';
+import type { AppEnv } from '../http/context';
+import type { ServerDeps } from '../http/deps';
+import { parseBody } from '../http/parse-body';
+import { requirePermission } from '../http/require';
+import { can } from '../policy/policy';
+import { fromRow, toRow, type CustomerRow, type StoredCustomer } from '../records/customer-row';
+import { loadCustomer, nextCheckpoint, saveCustomerRow } from '../records/customer-store';
+import { isImportant, loadImportantRule } from '../records/important-rule';
+import { loadReference } from '../records/push-context';
+import type { SqlExecutor } from '../storage/database';
+import { present } from '../records/present-customer';
+import { scopeOf } from './customers';
+
+/** After this many rejections a record cannot be submitted again (SPEC 3.4). */
+export const maxResubmissions = 3;
+
+const decisionSchema = z.object({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().max(500).optional(),
+});
+
+/** Review: submit, the queue, approve or reject with a reason, second approval for important customers. */
+export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/v1/customers/:id/submit', async (c) => {
+    const locale = c.get('info').locale;
+    const result = await changeStatus(deps, c, 'customer.submit', async (tx, customer) => {
+      if (!['rejected', 'draft'].includes(customer.status)) {
+        throw new ApiError(
+          409,
+          'not_pending',
+          t('review.notPending', locale, {
+            id: customer.id,
+            status: t(`option.status.${customer.status}`, locale),
+          }),
+        );
+      }
+      if (customer.rejections > maxResubmissions) {
+        throw new ApiError(
+          409,
+          'too_many_resubmissions',
+          t('review.tooManyResubmissions', locale, { count: customer.rejections }),
+        );
+      }
+      const { templates } = await loadReference(tx);
+      const template =
+        templates.get(customer.templateId ?? '') ?? templates.get('enterprise-domestic');
+      if (template !== undefined) {
+        const { id: _id, status: _s, version: _v, kind: _k, ...values } = customer.values;
+        const checked = validateSubmission(template, values, locale);
+        if (!checked.ok)
+          throw new ApiError(400, 'invalid', checked.errors.map((e) => e.message).join('; '), {
+            fields: checked.errors,
+          });
+      }
+      return { status: 'pending', detail: null };
+    });
+    return c.json(result);
+  });
+
+  app.get('/v1/review/queue', async (c) => {
+    const actor = await requirePermission(deps, c, 'customer.review');
+    const statuses = can(actor, 'customer.approveSecond')
+      ? ['pending', 'pendingSecond']
+      : ['pending'];
+    const rows = await deps.db.all<CustomerRow>(
+      `SELECT * FROM customers WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY created_at, id LIMIT 500`,
+      statuses,
+    );
+    const items = rows
+      .map((row) => fromRow(deps.keyRing, row))
+      .filter((customer) => can(actor, 'customer.read', scopeOf(customer)));
+    return c.json({ items: items.map((customer) => present(actor, customer)) });
+  });
+
+  app.post('/v1/customers/:id/review', async (c) => {
+    const locale = c.get('info').locale;
+    const body = await parseBody(c, decisionSchema);
+    if (body.decision === 'reject' && (body.reason === undefined || body.reason === '')) {
+      throw new ApiError(400, 'reason_required', t('review.reasonRequired', locale), {
+        fields: [
+          {
+            field: 'reason',
+            code: 'review.reasonRequired',
+            message: t('review.reasonRequired', locale),
+          },
+        ],
+      });
+    }
+    const current = await loadCustomer(deps.db, deps.keyRing, c.req.param('id'), false);
+    const action: Action =
+      current?.status === 'pendingSecond' ? 'customer.approveSecond' : 'customer.review';
+    const result = await changeStatus(deps, c, action, async (tx, customer) => {
+      const actor = c.get('actor');
+      if (customer.status !== 'pending' && customer.status !== 'pendingSecond') {
+        throw new ApiError(
+          409,
+          'not_pending',
+          t('review.notPending', locale, {
+            id: customer.id,
+            status: t(`option.status.${customer.status}`, locale),
+          }),
+        );
+      }
+      const step = customer.status === 'pending' ? 'first' : 'second';
+      if (step === 'second') {
+        const first = await tx.get<{ decided_by: string }>(
+          "SELECT decided_by FROM review_decisions WHERE customer_id = ? AND step = 'first' AND decision = 'approve' ORDER BY id DESC LIMIT 1",
+          [customer.id],
+        );
+        if (first?.decided_by === actor.user.id)
+          throw new ApiError(409, 'same_approver', t('review.sameApprover', locale));
+      }
+      await tx.run(
+        'INSERT INTO review_decisions (customer_id, step, decision, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [
+          customer.id,
+          step,
+          body.decision,
+          body.reason ?? null,
+          actor.user.id,
+          deps.now().toISOString(),
+        ],
+      );
+      if (body.decision === 'reject')
+        return { status: 'rejected', detail: body.reason ?? null, rejected: true };
+      const important =
+        step === 'first' && isImportant(await loadImportantRule(tx), customer.values);
+      return { status: important ? 'pendingSecond' : 'approved', detail: body.reason ?? null };
+    });
+    return c.json(result);
+  });
+
+  return app;
+}
+
+/**
+ * Moves a customer to a new status in one transaction with its audit entry and a new
+ * checkpoint, so every sheet pulls the change.
+ */
+async function changeStatus(
+  deps: ServerDeps,
+  c: Context<AppEnv>,
+  action: Action,
+  decide: (
+    tx: SqlExecutor,
+    customer: StoredCustomer,
+  ) => Promise<{
+    status: StoredCustomer['status'];
+    detail: string | null;
+    rejected?: boolean;
+  }>,
+) {
+  const id = c.req.param('id') ?? '';
+  const locale = c.get('info').locale;
+  const before = await loadCustomer(deps.db, deps.keyRing, id);
+  if (before === undefined || !can(c.get('actor'), 'customer.read', scopeOf(before))) {
+    throw new ApiError(404, 'not_found', t('sync.notFound', locale, { id }));
+  }
+  const actor = await requirePermission(deps, c, action, { ...scopeOf(before), id });
+  const info = c.get('info');
+  return deps.db.write(async (tx) => {
+    const customer = await loadCustomer(tx, deps.keyRing, id);
+    if (customer === undefined)
+      throw new ApiError(404, 'not_found', t('sync.notFound', locale, { id }));
+    const next = await decide(tx, customer);
+    const checkpoint = await nextCheckpoint(tx);
+    const updated: StoredCustomer = {
+      ...customer,
+      status: next.status,
+      checkpoint,
+      version: customer.version + 1,
+      rejections: customer.rejections + (next.rejected === true ? 1 : 0),
+      updatedBy: actor.user.id,
+    };
+    await saveCustomerRow(tx, toRow(deps.keyRing, updated));
+    await appendAudit(
+      tx,
+      [
+        {
+          actorId: actor.user.id,
+          actorRole: actor.role.id,
+          ip: info.ip,
+          userAgent: info.userAgent,
+          client: info.client,
+          action,
+          recordId: id,
+          fields: [{ field: 'status', oldValue: customer.status, newValue: updated.status }],
+          outcome: 'success',
+          detail: next.detail,
+        },
+      ],
+      deps.now(),
+    );
+    return { id, status: updated.status, checkpoint, rejections: updated.rejections };
+  });
+}

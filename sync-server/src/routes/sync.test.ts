@@ -1,0 +1,206 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MutationOutcome, PushResponse } from '../../../shared/core/sync/mutation-outcome';
+import type { PullResponse } from '../../../shared/core/sync/pull-response';
+import { enterpriseRow, makeTestServer } from '../../../test/support/test-server';
+
+type Server = Awaited<ReturnType<typeof makeTestServer>>;
+let server: Server;
+let ids = 0;
+const mutation = (fields: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  mutationId: `mut-${String(ids++).padStart(8, '0')}`,
+  fields,
+  ...extra,
+});
+
+async function push(
+  as: Parameters<Server['call']>[0],
+  mutations: unknown[],
+  headers: Record<string, string> = {},
+) {
+  const res = await server.call(
+    as,
+    'POST',
+    '/v1/sync/push',
+    { clientId: 'sheet-1', mutations },
+    headers,
+  );
+  expect(res.status).toBe(200);
+  return (res.body as unknown as PushResponse).outcomes;
+}
+
+async function pull(as: Parameters<Server['call']>[0], since = 0) {
+  const res = await server.call(as, 'GET', `/v1/sync/pull?since=${since}`);
+  expect(res.status).toBe(200);
+  return res.body as unknown as PullResponse;
+}
+
+beforeEach(async () => {
+  server = await makeTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+describe('push', () => {
+  it('answers each row on its own: a bad mobile is invalid and named, the good row goes to review', async () => {
+    const bad = { ...enterpriseRow(), mobile: '1381234' };
+    const [invalid, pending] = await push('entryClerk', [mutation(bad), mutation(enterpriseRow())]);
+    expect(invalid).toMatchObject({
+      status: 'invalid',
+      errors: [{ field: 'mobile', code: 'mobile.format' }],
+    });
+    expect((invalid as Extract<MutationOutcome, { status: 'invalid' }>).errors[0]?.message).toMatch(
+      /^手机号格式错误/,
+    );
+    expect(pending?.status).toBe('pending_review');
+    expect((pending as { recordId: string }).recordId).toMatch(/^CUS20240501\d{4}$/);
+    expect(await server.db.get('SELECT COUNT(*) AS n FROM customers')).toEqual({ n: 1 });
+  });
+
+  it('speaks English when asked', async () => {
+    const [outcome] = await push('entryClerk', [mutation({ ...enterpriseRow(), mobile: '' })], {
+      'accept-language': 'en',
+    });
+    expect(outcome).toMatchObject({
+      status: 'invalid',
+      errors: [{ field: 'mobile', message: 'Mobile is required' }],
+    });
+  });
+
+  it('refuses an exact duplicate with the existing ID, also when typed differently', async () => {
+    const row = enterpriseRow();
+    const [first] = await push('entryClerk', [mutation(row)]);
+    const sameMobile = {
+      ...enterpriseRow(),
+      mobile: `+86 ${String(row['mobile']).slice(0, 3)}-${String(row['mobile']).slice(3)}`,
+    };
+    const sameName = {
+      ...enterpriseRow(),
+      name: ` ${String(row['name']).replace('上海', '')}(上海)有限责任公司`.replace(
+        '有限公司(',
+        '(',
+      ),
+    };
+    const [dupMobile, dupName] = await push('entryClerk', [
+      mutation(sameMobile),
+      mutation(sameName),
+    ]);
+    const existingId = (first as { recordId: string }).recordId;
+    expect(dupMobile).toMatchObject({ status: 'duplicate', existingId, matchedOn: ['mobile'] });
+    expect((dupMobile as { message: string }).message).toContain(existingId);
+    expect(dupName).toMatchObject({ status: 'duplicate', existingId, matchedOn: ['name'] });
+  });
+
+  it('applies a retried mutation once and answers it the same way', async () => {
+    const m = mutation(enterpriseRow());
+    const [first] = await push('entryClerk', [m]);
+    const [again] = await push('entryClerk', [m]);
+    expect(again).toEqual(first);
+    expect(await server.db.get('SELECT COUNT(*) AS n FROM customers')).toEqual({ n: 1 });
+  });
+
+  it('merges edits of different fields and reports a conflict on the same field with both values', async () => {
+    const [created] = await push('sales', [mutation(enterpriseRow())]);
+    const { recordId, checkpoint } = created as { recordId: string; checkpoint: number };
+    const [a] = await push('sales', [
+      mutation({ demand: '改为采购20台' }, { recordId, baseCheckpoint: checkpoint }),
+    ]);
+    expect(a).toMatchObject({ status: 'applied' });
+    const [b] = await push('sales', [
+      mutation({ contactTitle: '采购经理' }, { recordId, baseCheckpoint: checkpoint }),
+    ]);
+    expect(b).toMatchObject({ status: 'merged', mergedFields: ['demand'] });
+    const [c] = await push('sales', [
+      mutation({ demand: '改为采购30台' }, { recordId, baseCheckpoint: checkpoint }),
+    ]);
+    expect(c).toMatchObject({
+      status: 'conflict',
+      conflicts: [{ field: 'demand', yours: '改为采购30台', theirs: '改为采购20台' }],
+    });
+    const record = await server.call('sales', 'GET', `/v1/customers/${recordId}`);
+    expect(record.body).toMatchObject({
+      values: { demand: '改为采购20台', contactTitle: '采购经理' },
+    });
+  });
+
+  it('keeps others out of records outside their rows', async () => {
+    const [created] = await push('sales', [mutation(enterpriseRow())]);
+    const { recordId } = created as { recordId: string };
+    const [outcome] = await push('otherSales', [
+      mutation({ demand: 'x' }, { recordId, baseCheckpoint: 0 }),
+    ]);
+    expect(outcome).toMatchObject({ status: 'forbidden' });
+    const [auditor] = await push('auditor', [mutation(enterpriseRow())]);
+    expect(auditor).toMatchObject({ status: 'forbidden' });
+  });
+});
+
+describe('pull and masking', () => {
+  it('hands support every record with contact details masked, and the sales owner in clear', async () => {
+    const row = enterpriseRow();
+    await push('sales', [mutation(row)]);
+    const support = await pull('support');
+    expect(support.records).toHaveLength(1);
+    expect(support.records[0]?.values['mobile']).toBe(
+      `${String(row['mobile']).slice(0, 3)}****${String(row['mobile']).slice(-4)}`,
+    );
+    expect(support.records[0]?.masked).toEqual(expect.arrayContaining(['mobile', 'email']));
+    expect(JSON.stringify(support)).not.toContain(String(row['mobile']));
+    const owner = await pull('sales');
+    expect(owner.records[0]?.values['mobile']).toBe(row['mobile']);
+    expect(await pull('otherSales')).toMatchObject({
+      records: [],
+      removed: [owner.records[0]?.id],
+    });
+    expect((await pull('auditor')).records).toEqual([]);
+  });
+
+  it('pulls only what changed after the checkpoint, in pages', async () => {
+    await push('sales', [
+      mutation(enterpriseRow()),
+      mutation(enterpriseRow()),
+      mutation(enterpriseRow()),
+    ]);
+    const page = await server.call('sales', 'GET', '/v1/sync/pull?since=0&limit=2');
+    const first = page.body as unknown as PullResponse;
+    expect(first.records).toHaveLength(2);
+    expect(first.hasMore).toBe(true);
+    const rest = await pull('sales', first.checkpoint);
+    expect(rest.records).toHaveLength(1);
+    expect(rest.hasMore).toBe(false);
+    expect((await pull('sales', rest.checkpoint)).records).toEqual([]);
+  });
+
+  it('treats a masked value sent back from a sheet as unchanged', async () => {
+    const [created] = await push('entryClerk', [
+      mutation({ ...enterpriseRow(), totalAmount: 120000 }),
+    ]);
+    const { recordId, checkpoint } = created as { recordId: string; checkpoint: number };
+    const seen = await pull('entryClerk');
+    expect(seen.records[0]?.values['totalAmount']).toBe('****');
+    const [outcome] = await push('entryClerk', [
+      mutation(
+        { totalAmount: '****', demand: '补充需求' },
+        { recordId, baseCheckpoint: checkpoint },
+      ),
+    ]);
+    expect(outcome).toMatchObject({ status: 'applied' });
+    const owner = await server.call('supervisor', 'GET', `/v1/customers/${recordId}`);
+    expect(owner.body).toMatchObject({ values: { totalAmount: 120000, demand: '补充需求' } });
+  });
+
+  it('keeps sensitive fields encrypted at rest, and the audit log free of clear values', async () => {
+    const row = enterpriseRow();
+    await push('sales', [mutation(row)]);
+    const read = (name: string) =>
+      existsSync(join(server.dir, name))
+        ? readFileSync(join(server.dir, name)).toString('latin1')
+        : '';
+    const file = read('crm.sqlite') + read('crm.sqlite-wal');
+    expect(file).not.toContain(String(row['mobile']));
+    expect(file).not.toContain(String(row['email']));
+    expect(file).toContain(Buffer.from('张伟').toString('latin1'));
+  });
+});

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { pullQuerySchema } from '../../../shared/core/sync/pull-response';
+import { pushRequestSchema } from '../../../shared/core/sync/push-request';
+import { t } from '../../../shared/core/i18n/translate';
+import { ApiError } from '../http/api-error';
+import type { AppEnv } from '../http/context';
+import type { ServerDeps } from '../http/deps';
+import { parseBody } from '../http/parse-body';
+import { pull } from '../records/pull';
+import { push } from '../records/push';
+
+/** The sync protocol: push a batch of mutations, pull what changed since a checkpoint. */
+export function syncRoutes(deps: ServerDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/v1/sync/push', async (c) => {
+    const request = await parseBody(c, pushRequestSchema);
+    return c.json(await push(deps, c.get('actor'), c.get('info'), request));
+  });
+
+  app.get('/v1/sync/pull', async (c) => {
+    const query = pullQuerySchema.safeParse(c.req.query());
+    if (!query.success) {
+      throw new ApiError(
+        400,
+        'bad_request',
+        t('http.badRequest', c.get('info').locale, { detail: 'since, limit' }),
+      );
+    }
+    return c.json(await pull(deps.db, deps.keyRing, c.get('actor'), query.data));
+  });
+
+  return app;
+}

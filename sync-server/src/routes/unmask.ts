@@ -1,0 +1,72 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { t } from '../../../shared/core/i18n/translate';
+import { appendAudit } from '../audit/audit-log';
+import { ApiError } from '../http/api-error';
+import type { AppEnv } from '../http/context';
+import type { ServerDeps } from '../http/deps';
+import { parseBody } from '../http/parse-body';
+import { requirePermission } from '../http/require';
+import { accessTo, can } from '../policy/policy';
+import { loadCustomer } from '../records/customer-store';
+import { scopeOf } from './customers';
+
+const unmaskSchema = z.object({
+  fields: z.array(z.string()).min(1).max(40),
+  reason: z.string().trim().max(500),
+});
+
+/**
+ * `POST /v1/customers/:id/unmask`: clear values of masked fields, for roles allowed to, with a
+ * reason; always audited (field names and reason, never the values). Hidden fields stay hidden.
+ */
+export function unmaskRoutes(deps: ServerDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.post('/v1/customers/:id/unmask', async (c) => {
+    const id = c.req.param('id');
+    const info = c.get('info');
+    const body = await parseBody(c, unmaskSchema);
+    if (body.reason === '') {
+      throw new ApiError(400, 'reason_required', t('unmask.reasonRequired', info.locale), {
+        fields: [
+          {
+            field: 'reason',
+            code: 'unmask.reasonRequired',
+            message: t('unmask.reasonRequired', info.locale),
+          },
+        ],
+      });
+    }
+    const customer = await loadCustomer(deps.db, deps.keyRing, id);
+    if (customer === undefined || !can(c.get('actor'), 'customer.read', scopeOf(customer))) {
+      throw new ApiError(404, 'not_found', t('sync.notFound', info.locale, { id }));
+    }
+    const actor = await requirePermission(deps, c, 'customer.unmask', { ...scopeOf(customer), id });
+    const fields = body.fields.filter(
+      (f) => accessTo(actor, f) !== 'hidden' && customer.values[f] !== undefined,
+    );
+    const values = Object.fromEntries(fields.map((f) => [f, customer.values[f]]));
+    await deps.db.write((tx) =>
+      appendAudit(
+        tx,
+        [
+          {
+            actorId: actor.user.id,
+            actorRole: actor.role.id,
+            ip: info.ip,
+            userAgent: info.userAgent,
+            client: info.client,
+            action: 'customer.unmask',
+            recordId: id,
+            fields: fields.map((field) => ({ field })),
+            outcome: 'success',
+            detail: body.reason,
+          },
+        ],
+        deps.now(),
+      ),
+    );
+    return c.json({ id, values });
+  });
+  return app;
+}
