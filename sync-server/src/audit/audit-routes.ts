@@ -10,6 +10,7 @@ import type { Actor, AppEnv } from '../http/context';
 import { can } from '../policy/policy';
 import type { Database } from '../storage/database';
 import { auditCsvHeader, auditCsvRow } from './audit-csv';
+import { actorAudit } from '../http/actor-audit';
 import { appendAudit } from './audit-log';
 import {
   isoTimeSchema,
@@ -62,7 +63,7 @@ export function auditRoutes(deps: AuditRoutesDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/v1/audit', async (c) => {
-    const actor = await authorise(deps, c, 'audit.read');
+    await authorise(deps, c, 'audit.read');
     const query = parseQuery(c);
     const filter: Omit<AuditFilter, 'limit'> = {
       from: query.from,
@@ -74,7 +75,7 @@ export function auditRoutes(deps: AuditRoutesDeps): Hono<AppEnv> {
     };
     // The pull is recorded before it is read, so it also shows up in what it returns.
     const [pull] = await db.write((tx) =>
-      appendAudit(tx, [exportEntry(c, actor, query)], (deps.now ?? (() => new Date()))()),
+      appendAudit(tx, [exportEntry(c, query)], (deps.now ?? (() => new Date()))()),
     );
 
     if (query.format === 'json') {
@@ -127,23 +128,17 @@ async function authorise(
   if (actor === undefined) throw new ApiError(401, 'unauthorized', t('http.unauthorized', locale));
   if (!actions.some((action) => can(actor, action))) {
     // A refused look at the audit log is itself a failed access worth recording.
-    const info = c.get('info');
     await deps.db.write((tx) =>
       appendAudit(
         tx,
         [
-          {
-            actorId: actor.user.id,
-            actorRole: actor.role.id,
-            ip: info.ip,
-            userAgent: info.userAgent,
-            client: info.client,
+          actorAudit(c, {
             action: actions[0] ?? 'audit.read',
             recordId: null,
             fields: [],
             outcome: 'denied',
             detail: `${c.req.method} ${c.req.path}`,
-          },
+          }),
         ],
         (deps.now ?? (() => new Date()))(),
       ),
@@ -162,21 +157,15 @@ function parseQuery(c: Context<AppEnv>): AuditQuery {
   throw new ApiError(400, 'bad_request', t('http.badRequest', c.get('info').locale, { detail }));
 }
 
-function exportEntry(c: Context<AppEnv>, actor: Actor, query: AuditQuery) {
-  const info = c.get('info');
-  return {
-    actorId: actor.user.id,
-    actorRole: actor.role.id,
-    ip: info.ip,
-    userAgent: info.userAgent,
-    client: info.client,
+function exportEntry(c: Context<AppEnv>, query: AuditQuery) {
+  return actorAudit(c, {
     action: 'audit.export',
     recordId: null,
     fields: [],
-    outcome: 'success' as const,
+    outcome: 'success',
     // What was asked for: filters are user and record IDs and times, never customer data.
     detail: canonicalJson(query),
-  };
+  });
 }
 
 async function* jsonlChunks(pages: AsyncIterable<AuditEntry[]>): AsyncGenerator<string> {

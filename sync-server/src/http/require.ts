@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { t } from '../../../shared/core/i18n/translate';
 import type { Action } from '../../../shared/core/roles/role';
+import { actorAudit } from './actor-audit';
 import { appendAudit } from '../audit/audit-log';
 import { can, type RecordScope } from '../policy/policy';
 import { ApiError } from './api-error';
@@ -24,18 +25,13 @@ export async function requirePermission(
     appendAudit(
       tx,
       [
-        {
-          actorId: actor.user.id,
-          actorRole: actor.role.id,
-          ip: info.ip,
-          userAgent: info.userAgent,
-          client: info.client,
+        actorAudit(c, {
           action,
           recordId: record?.id ?? null,
           fields: [],
           outcome: 'denied',
           detail: `${c.req.method} ${c.req.path}`,
-        },
+        }),
       ],
       deps.now(),
     ),

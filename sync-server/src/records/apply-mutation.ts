@@ -9,7 +9,7 @@ import type { Mutation } from '../../../shared/core/sync/push-request';
 import { validateTagsAgainst } from '../../../shared/core/tags/tag-rules';
 import { fieldError, type FieldError } from '../../../shared/core/validation/field-error';
 import { accessTo, can } from '../policy/policy';
-import { dedupeKeys, maskOf, toRow, type StoredCustomer } from './customer-row';
+import { dedupeKeys, maskOf, scopeOf, toRow, type StoredCustomer } from './customer-row';
 import {
   allocateCustomerId,
   findExactDuplicate,
@@ -361,10 +361,6 @@ function visible(ctx: PushContext, c: StoredCustomer, field: string): unknown {
 function isMaskOfStored(value: string, stored: unknown, field: string, c: StoredCustomer): boolean {
   if (typeof stored !== 'string' && typeof stored !== 'number') return false;
   return isMaskOf(value, stored, maskKindForField(field, c.kind));
-}
-
-function scopeOf(c: StoredCustomer) {
-  return { owner: c.owner, createdBy: c.createdBy, team: c.team };
 }
 
 function withoutSystem(fields: Record<string, unknown>): Record<string, unknown> {

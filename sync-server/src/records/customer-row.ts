@@ -207,3 +207,12 @@ export function maskOf(field: string, kind: CustomerKind, value: unknown): unkno
 function str(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
+
+/** The row-scope facts of a customer, for the policy. */
+export function scopeOf(c: StoredCustomer): {
+  owner: string;
+  createdBy: string;
+  team: string | null;
+} {
+  return { owner: c.owner, createdBy: c.createdBy, team: c.team };
+}

@@ -5,12 +5,11 @@ import { ApiError } from '../http/api-error';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
 import { can } from '../policy/policy';
-import { fromRow, type CustomerRow } from '../records/customer-row';
+import { fromRow, scopeOf, type CustomerRow } from '../records/customer-row';
 import { present } from '../records/present-customer';
 import { loadCustomer } from '../records/customer-store';
 import { blindIndex } from '../crypto/blind-index';
 import { parseMobile } from '../../../shared/core/validation/mobile';
-import type { StoredCustomer } from '../records/customer-row';
 import type { SqlValue } from '../storage/database';
 
 const listQuerySchema = z.object({
@@ -138,9 +137,4 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
   });
 
   return app;
-}
-
-/** The row-scope facts of a customer. */
-export function scopeOf(c: StoredCustomer) {
-  return { owner: c.owner, createdBy: c.createdBy, team: c.team };
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { actorAudit } from '../http/actor-audit';
 import { appendAudit } from '../audit/audit-log';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
@@ -11,23 +12,17 @@ export function meRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/v1/me', async (c) => {
     const { user, role } = c.get('actor');
-    const info = c.get('info');
     await deps.db.write((tx) =>
       appendAudit(
         tx,
         [
-          {
-            actorId: user.id,
-            actorRole: role.id,
-            ip: info.ip,
-            userAgent: info.userAgent,
-            client: info.client,
+          actorAudit(c, {
             action: 'signin',
             recordId: null,
             fields: [],
             outcome: 'success',
             detail: null,
-          },
+          }),
         ],
         deps.now(),
       ),

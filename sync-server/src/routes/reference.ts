@@ -5,6 +5,7 @@ import { t } from '../../../shared/core/i18n/translate';
 import { childrenOf, provinces } from '../../../shared/core/region/regions';
 import { validateTag } from '../../../shared/core/tags/tag-rules';
 import { fieldError } from '../../../shared/core/validation/field-error';
+import { actorAudit } from '../http/actor-audit';
 import { appendAudit } from '../audit/audit-log';
 import { ApiError } from '../http/api-error';
 import type { AppEnv } from '../http/context';
@@ -26,7 +27,7 @@ export function referenceRoutes(deps: ServerDeps): Hono<AppEnv> {
 
   // Saving a template never touches stored records: fields it stops showing keep their values.
   app.put('/v1/forms/:id', async (c) => {
-    const actor = await requirePermission(deps, c, 'admin.templates');
+    await requirePermission(deps, c, 'admin.templates');
     const template = await parseBody(c, formTemplateSchema);
     const locale = c.get('info').locale;
     if (template.id !== c.req.param('id')) {
@@ -42,22 +43,16 @@ export function referenceRoutes(deps: ServerDeps): Hono<AppEnv> {
         'INSERT INTO templates (id, version, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, data = excluded.data, updated_at = excluded.updated_at',
         [next.id, next.version, JSON.stringify(next), deps.now().toISOString()],
       );
-      const info = c.get('info');
       await appendAudit(
         tx,
         [
-          {
-            actorId: actor.user.id,
-            actorRole: actor.role.id,
-            ip: info.ip,
-            userAgent: info.userAgent,
-            client: info.client,
+          actorAudit(c, {
             action: 'template.save',
             recordId: next.id,
             fields: [{ field: 'version', newValue: String(next.version) }],
             outcome: 'success',
             detail: null,
-          },
+          }),
         ],
         deps.now(),
       );
@@ -76,7 +71,7 @@ export function referenceRoutes(deps: ServerDeps): Hono<AppEnv> {
   });
 
   app.post('/v1/tags', async (c) => {
-    const actor = await requirePermission(deps, c, 'admin.tags');
+    await requirePermission(deps, c, 'admin.tags');
     const { tag } = await parseBody(c, z.object({ tag: z.string() }));
     const locale = c.get('info').locale;
     const checked = validateTag(tag);
@@ -89,22 +84,16 @@ export function referenceRoutes(deps: ServerDeps): Hono<AppEnv> {
         "INSERT INTO tags (tag, status, updated_at) VALUES (?, 'active', ?) ON CONFLICT (tag) DO UPDATE SET status = 'active', replaced_by = NULL, updated_at = excluded.updated_at",
         [checked.value, deps.now().toISOString()],
       );
-      const info = c.get('info');
       await appendAudit(
         tx,
         [
-          {
-            actorId: actor.user.id,
-            actorRole: actor.role.id,
-            ip: info.ip,
-            userAgent: info.userAgent,
-            client: info.client,
+          actorAudit(c, {
             action: 'tag.add',
             recordId: null,
             fields: [{ field: 'tag', newValue: checked.value }],
             outcome: 'success',
             detail: null,
-          },
+          }),
         ],
         deps.now(),
       );

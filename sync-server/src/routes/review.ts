@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { t } from '../../../shared/core/i18n/translate';
 import type { Action } from '../../../shared/core/roles/role';
 import { validateSubmission } from '../../../shared/core/forms/validate-submission';
+import { actorAudit } from '../http/actor-audit';
 import { appendAudit } from '../audit/audit-log';
 import { ApiError } from '../http/api-error';
 import type { AppEnv } from '../http/context';
@@ -16,7 +17,7 @@ import { isImportant, loadImportantRule } from '../records/important-rule';
 import { loadReference } from '../records/push-context';
 import type { SqlExecutor } from '../storage/database';
 import { present } from '../records/present-customer';
-import { scopeOf } from './customers';
+import { scopeOf } from '../records/customer-row';
 
 /** After this many rejections a record cannot be submitted again (SPEC 3.4). */
 export const maxResubmissions = 3;
@@ -166,7 +167,6 @@ async function changeStatus(
     throw new ApiError(404, 'not_found', t('sync.notFound', locale, { id }));
   }
   const actor = await requirePermission(deps, c, action, { ...scopeOf(before), id });
-  const info = c.get('info');
   return deps.db.write(async (tx) => {
     const customer = await loadCustomer(tx, deps.keyRing, id);
     if (customer === undefined)
@@ -185,18 +185,13 @@ async function changeStatus(
     await appendAudit(
       tx,
       [
-        {
-          actorId: actor.user.id,
-          actorRole: actor.role.id,
-          ip: info.ip,
-          userAgent: info.userAgent,
-          client: info.client,
+        actorAudit(c, {
           action,
           recordId: id,
           fields: [{ field: 'status', oldValue: customer.status, newValue: updated.status }],
           outcome: 'success',
           detail: next.detail,
-        },
+        }),
       ],
       deps.now(),
     );

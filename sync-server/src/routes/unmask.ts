@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { t } from '../../../shared/core/i18n/translate';
+import { actorAudit } from '../http/actor-audit';
 import { appendAudit } from '../audit/audit-log';
 import { ApiError } from '../http/api-error';
 import type { AppEnv } from '../http/context';
@@ -9,7 +10,7 @@ import { parseBody } from '../http/parse-body';
 import { requirePermission } from '../http/require';
 import { accessTo, can } from '../policy/policy';
 import { loadCustomer } from '../records/customer-store';
-import { scopeOf } from './customers';
+import { scopeOf } from '../records/customer-row';
 
 const unmaskSchema = z.object({
   fields: z.array(z.string()).min(1).max(40),
@@ -50,18 +51,13 @@ export function unmaskRoutes(deps: ServerDeps): Hono<AppEnv> {
       appendAudit(
         tx,
         [
-          {
-            actorId: actor.user.id,
-            actorRole: actor.role.id,
-            ip: info.ip,
-            userAgent: info.userAgent,
-            client: info.client,
+          actorAudit(c, {
             action: 'customer.unmask',
             recordId: id,
             fields: fields.map((field) => ({ field })),
             outcome: 'success',
             detail: body.reason,
-          },
+          }),
         ],
         deps.now(),
       ),
