@@ -7,9 +7,8 @@ import { recordBenchmark } from './record';
 
 // Generated customers pushed over HTTP on loopback in batches of 500 to a server in its
 // own process, then pulled back masked; the server's peak memory is read from /proc.
-// Note: the SPEC's ID format allows 9,999 new customers a day (CUS + date + 4-digit serial), so
-// one run cannot create the issue's 100,000 rows; the default stays inside that limit.
-const total = Number(process.argv[2] ?? 9_000);
+// Past 9,999 customers in a day the ID serial takes a fifth digit (CUS2024050110000).
+const total = Number(process.argv[2] ?? 100_000);
 const batch = 500;
 const inFlight = 2;
 const port = 18_000 + Math.floor(Math.random() * 1000);
@@ -37,10 +36,26 @@ function row(i: number) {
   };
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
-  env: { ...process.env, PORT: String(port), CRM_DATA_DIR: dir, CRM_BOOTSTRAP_ADMIN_TOKEN: token },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  [
+    ...(process.env['BENCH_PROFILE']
+      ? ['--cpu-prof', '--cpu-prof-dir=' + process.env['BENCH_PROFILE']]
+      : []),
+    '--import',
+    'tsx',
+    'sync-server/src/main.ts',
+  ],
+  {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CRM_DATA_DIR: dir,
+      CRM_BOOTSTRAP_ADMIN_TOKEN: token,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 process.on('exit', () => server.kill());
 await new Promise<void>((resolve, reject) => {
   server.stdout.on('data', (chunk: Buffer) => {
@@ -124,20 +139,26 @@ const supportToken = (
 ).token;
 const pullStart = performance.now();
 let since = 0;
+let epoch = 0;
 let pulled = 0;
 let masked = 0;
 for (;;) {
-  const res = await fetch(`http://127.0.0.1:${port}/v1/sync/pull?since=${since}&limit=5000`, {
-    headers: { ...headers, authorization: `Bearer ${supportToken}` },
-  });
+  const res = await fetch(
+    `http://127.0.0.1:${port}/v1/sync/pull?since=${since}&epoch=${epoch}&limit=5000`,
+    {
+      headers: { ...headers, authorization: `Bearer ${supportToken}` },
+    },
+  );
   const body = (await res.json()) as {
     records: { values: Record<string, unknown> }[];
     checkpoint: number;
+    epoch: number;
     hasMore: boolean;
   };
   pulled += body.records.length;
   masked += body.records.filter((r) => String(r.values['mobile']).includes('****')).length;
   since = body.checkpoint;
+  epoch = body.epoch;
   if (!body.hasMore) break;
 }
 const pullSeconds = (performance.now() - pullStart) / 1000;

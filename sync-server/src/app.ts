@@ -3,20 +3,53 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { z } from 'zod';
 import { t } from '../../shared/core/i18n/translate';
-import { auditRoutes } from './audit/audit-routes';
+import { auditOperations, auditRoutes } from './audit/audit-routes';
 import { ApiError } from './http/api-error';
+import type { ApiOperation } from './http/api-operation';
 import { authenticate } from './http/authenticate';
 import type { AppEnv } from './http/context';
 import type { ServerDeps } from './http/deps';
 import { requestInfo } from './http/request-info';
 import { adminRoutes } from './routes/admin';
-import { meRoutes } from './routes/me';
-import { referenceRoutes } from './routes/reference';
+import { adminOperations } from './routes/admin-api';
+import { customerOperations, customerRoutes } from './routes/customers';
+import { docsOperations, docsRoutes } from './routes/docs';
+import { meOperations, meRoutes } from './routes/me';
+import { referenceOperations, referenceRoutes } from './routes/reference';
+import { reviewOperations, reviewRoutes } from './routes/review';
 import { syncRoutes } from './routes/sync';
-import { customerRoutes } from './routes/customers';
-import { reviewRoutes } from './routes/review';
-import { unmaskRoutes } from './routes/unmask';
+import { syncOperations } from './routes/sync-operations';
+import { tagOperations, tagRoutes } from './routes/tags';
+import { unmaskOperations, unmaskRoutes } from './routes/unmask';
+
+/** The answer of `GET /healthz`. */
+export const healthSchema = z.object({ status: z.literal('ok') });
+
+/**
+ * Every route of the app as the API document describes it. A route mounted below without its
+ * operation here (or the other way round) fails `docs.test.ts`.
+ */
+export const apiOperations: readonly ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/healthz',
+    summary: 'api.health',
+    auth: 'public',
+    response: healthSchema,
+  },
+  ...docsOperations,
+  ...meOperations,
+  ...referenceOperations,
+  ...tagOperations,
+  ...adminOperations,
+  ...syncOperations,
+  ...customerOperations,
+  ...reviewOperations,
+  ...unmaskOperations,
+  ...auditOperations,
+];
 
 /**
  * The sync server's HTTP application. Every `/v1` route signs the caller in first and asks the
@@ -53,10 +86,12 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
     }),
   );
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/healthz', (c) => c.json({ status: 'ok' } satisfies z.infer<typeof healthSchema>));
+  app.route('/', docsRoutes(apiOperations));
   app.use('/v1/*', authenticate(deps));
   app.route('/', meRoutes(deps));
   app.route('/', referenceRoutes(deps));
+  app.route('/', tagRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', syncRoutes(deps));
   app.route('/', customerRoutes(deps));

@@ -87,7 +87,16 @@ async function main(): Promise<void> {
     console.error(`The server cannot start; fix these settings:\n  ${loaded.errors.join('\n  ')}`);
     process.exit(1);
   }
-  const { adminToken, port } = await startServer(loaded.config);
+  const { adminToken, port, close } = await startServer(loaded.config);
+  // Stop taking requests, let the ones in flight finish, close the database, then exit.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
   console.log(
     `sync-server listening on http://${loaded.config.HOST}:${port} (data in ${loaded.config.dataDir})`,
   );

@@ -289,6 +289,10 @@ export const messages = {
     'zh-CN': '{field}“{value}”格式错误，应为{prefix}加日期和序号',
     en: '{field} “{value}” is not valid: expected {prefix}, a date and a serial number',
   },
+  'error.row.failed': {
+    'zh-CN': '服务器未能处理这一行（请求 {requestId}），未保存任何内容，请重新同步',
+    en: 'The server could not process this row (request {requestId}); nothing was saved, please sync again',
+  },
   'error.reason.required': {
     'zh-CN': '请填写{field}',
     en: 'A {field} is required',
@@ -476,6 +480,159 @@ export const messages = {
   'admin.what.user': { 'zh-CN': '用户“{id}”', en: 'User “{id}”' },
   'admin.what.role': { 'zh-CN': '角色“{id}”', en: 'Role “{id}”' },
   'admin.what.token': { 'zh-CN': 'API 令牌“{id}”', en: 'API token “{id}”' },
+  // ── tag vocabulary: rename, merge, retire (SPEC 4) ──────────────────────
+  'field.tag': { 'zh-CN': '标签', en: 'Tag' },
+  'field.to': { 'zh-CN': '新标签名', en: 'New tag name' },
+  'field.into': { 'zh-CN': '合并到的标签', en: 'Tag to merge into' },
+  'option.tagStatus.active': { 'zh-CN': '使用中', en: 'Active' },
+  'option.tagStatus.retired': { 'zh-CN': '已停用', en: 'Retired' },
+  'option.tagStatus.renamed': { 'zh-CN': '已改名', en: 'Renamed' },
+  'option.tagStatus.merged': { 'zh-CN': '已合并', en: 'Merged' },
+  'error.tag.notFound': {
+    'zh-CN': '标签库中没有标签“{value}”',
+    en: 'There is no tag “{value}” in the vocabulary',
+  },
+  'error.tag.exists': {
+    'zh-CN': '标签“{value}”已存在，不能改名为它；要把两个标签合为一个，请使用“合并”',
+    en: 'Tag “{value}” already exists, so nothing can be renamed to it; to make the two tags one, merge them instead',
+  },
+  'error.tag.same': {
+    'zh-CN': '新标签名“{value}”与原标签相同',
+    en: 'The new name “{value}” is the same as the tag',
+  },
+  'error.tag.mergeSelf': {
+    'zh-CN': '不能把标签“{value}”合并到它自己',
+    en: 'Tag “{value}” cannot be merged into itself',
+  },
+  'error.tag.replaced': {
+    'zh-CN': '标签“{value}”已被“{replacedBy}”取代，请改为操作“{replacedBy}”',
+    en: 'Tag “{value}” has been replaced by “{replacedBy}”; use “{replacedBy}” instead',
+  },
+  'error.tag.retired': {
+    'zh-CN': '标签“{value}”已停用，不能作为合并目标',
+    en: 'Tag “{value}” is retired and cannot be merged into',
+  },
+  'http.fieldProblem': { 'zh-CN': '{field}：{detail}', en: '{field}: {detail}' },
+  // ── API document (GET /openapi.json) and its page (GET /docs) ─────────────
+  'api.title': { 'zh-CN': '客户信息同步服务接口', en: 'Customer information sync server API' },
+  'api.description': {
+    'zh-CN':
+      '表格插件与同步服务之间的接口。除标明“公开”的接口外，请求需带 Authorization: Bearer 令牌（API 令牌、Google ID 令牌或 Microsoft 访问令牌）。错误统一以 error 对象返回：code、用调用方语言写明字段和问题的 message，以及逐字段的 fields。',
+    en: 'The interface between the spreadsheet add-ons and the sync server. Except where marked public, requests carry Authorization: Bearer with an API token, a Google ID token or a Microsoft access token. Errors come back as one error object: a code, a message naming the field and the problem in the caller’s language, and per-field fields.',
+  },
+  'api.auth.bearer': {
+    'zh-CN': 'API 令牌、Google ID 令牌或 Microsoft 访问令牌',
+    en: 'An API token, a Google ID token or a Microsoft access token',
+  },
+  'api.auth.public': { 'zh-CN': '公开，无需登录', en: 'Public, no sign-in' },
+  'api.auth.signedIn': { 'zh-CN': '任何已登录用户', en: 'Any signed-in user' },
+  'api.auth.permission': {
+    'zh-CN': '需要以下任一权限：{actions}',
+    en: 'Needs one of these permissions: {actions}',
+  },
+  'api.response.ok': { 'zh-CN': '成功', en: 'Success' },
+  'api.response.badRequest': {
+    'zh-CN': '请求有误，fields 逐项写明字段和问题',
+    en: 'Bad request; fields names each field and its problem',
+  },
+  'api.response.unauthorized': { 'zh-CN': '未登录或登录已失效', en: 'Not signed in' },
+  'api.response.forbidden': { 'zh-CN': '没有所需权限', en: 'Lacks the permission' },
+  'api.response.error': { 'zh-CN': '其他错误，格式相同', en: 'Any other error, same shape' },
+  'api.health': { 'zh-CN': '服务是否在运行', en: 'Whether the server is up' },
+  'api.openapi': { 'zh-CN': '本接口文档（OpenAPI 3.1）', en: 'This API document (OpenAPI 3.1)' },
+  'api.docs': { 'zh-CN': '本接口文档的网页版', en: 'This API document as a web page' },
+  'api.me': {
+    'zh-CN': '当前用户及其角色（侧边栏打开时调用，记录登录）',
+    en: 'The caller and their role (called when a sidebar opens; audited as a sign-in)',
+  },
+  'api.forms.list': { 'zh-CN': '表单模板列表', en: 'The form templates' },
+  'api.forms.save': {
+    'zh-CN': '保存表单模板（版本号加一，已存数据不变）',
+    en: 'Save a form template (its version goes up; stored data is untouched)',
+  },
+  'api.regions': {
+    'zh-CN': '省市区级联：不带 parent 为省份，带 parent 为其下级',
+    en: 'The region cascade: provinces, or the children of parent',
+  },
+  'api.tags.list': {
+    'zh-CN': '标签库，含已改名、已合并、已停用的标签',
+    en: 'The tag vocabulary, renamed, merged and retired tags included',
+  },
+  'api.tags.add': {
+    'zh-CN': '新增标签（或恢复已停用的标签）',
+    en: 'Add a tag (or bring a retired one back)',
+  },
+  'api.tags.rename': {
+    'zh-CN': '标签改名，所有带此标签的客户同步改名',
+    en: 'Rename a tag on every customer that carries it',
+  },
+  'api.tags.merge': {
+    'zh-CN': '把标签合并到另一个已有标签，所有客户同步替换并去重',
+    en: 'Merge a tag into another existing tag on every customer, without repeats',
+  },
+  'api.tags.retire': {
+    'zh-CN': '停用标签：已有客户保留，新数据不能再选',
+    en: 'Retire a tag: customers keep it, new data cannot choose it',
+  },
+  'api.admin.users.list': { 'zh-CN': '用户列表', en: 'The users' },
+  'api.admin.users.save': { 'zh-CN': '新建或修改用户', en: 'Create or change a user' },
+  'api.admin.roles.list': { 'zh-CN': '角色列表', en: 'The roles' },
+  'api.admin.roles.save': { 'zh-CN': '新建或修改角色', en: 'Create or change a role' },
+  'api.admin.roles.field': {
+    'zh-CN': '修改角色的一条字段权限',
+    en: 'Change one field rule of a role',
+  },
+  'api.admin.tokens.list': { 'zh-CN': '用户的 API 令牌', en: 'A user’s API tokens' },
+  'api.admin.tokens.create': {
+    'zh-CN': '为用户创建 API 令牌（令牌只返回这一次）',
+    en: 'Create an API token for a user (the token is answered only this once)',
+  },
+  'api.admin.tokens.revoke': { 'zh-CN': '吊销 API 令牌', en: 'Revoke an API token' },
+  'api.sync.push': {
+    'zh-CN': '推送一批修改，逐条返回结果',
+    en: 'Push a batch of changes; each gets its own outcome',
+  },
+  'api.sync.pull': {
+    'zh-CN': '拉取某检查点之后变化的客户',
+    en: 'Pull the customers changed after a checkpoint',
+  },
+  'api.customers.get': { 'zh-CN': '按编号读取客户', en: 'Read a customer by ID' },
+  'api.customers.list': {
+    'zh-CN': '按条件搜索客户，分页',
+    en: 'Search customers by conditions, in pages',
+  },
+  'api.customers.submit': {
+    'zh-CN': '提交（或驳回后重新提交）审核',
+    en: 'Submit for review, or resubmit after a rejection',
+  },
+  'api.customers.review': {
+    'zh-CN': '审核通过或驳回（驳回须写原因）',
+    en: 'Approve or reject (a rejection needs a reason)',
+  },
+  'api.customers.unmask': {
+    'zh-CN': '查看脱敏字段的明文（须写原因，留审计）',
+    en: 'See masked fields in clear (needs a reason; audited)',
+  },
+  'api.review.queue': { 'zh-CN': '审核队列', en: 'The review queue' },
+  'api.audit.list': {
+    'zh-CN': '按时间、操作人等拉取审计日志（JSON、JSONL 或 CSV）',
+    en: 'Pull the audit log by time, actor and more (JSON, JSONL or CSV)',
+  },
+  'api.audit.verify': { 'zh-CN': '校验审计链', en: 'Verify the audit chain' },
+  'api.audit.checkpoints': { 'zh-CN': '签名检查点', en: 'The signed checkpoints' },
+  'api.audit.publicKey': {
+    'zh-CN': '检查点签名公钥（PEM）',
+    en: 'The checkpoint signing public key (PEM)',
+  },
+  'docs.parameters': { 'zh-CN': '参数', en: 'Parameters' },
+  'docs.requestBody': { 'zh-CN': '请求体', en: 'Request body' },
+  'docs.responses': { 'zh-CN': '响应', en: 'Responses' },
+  'docs.required': { 'zh-CN': '必填', en: 'required' },
+  'docs.auth': { 'zh-CN': '权限', en: 'Access' },
+  'docs.machineReadable': {
+    'zh-CN': '机器可读版本：{url}',
+    en: 'Machine-readable version: {url}',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

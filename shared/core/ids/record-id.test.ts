@@ -21,8 +21,14 @@ describe('formatRecordId', () => {
     expect(formatRecordId('survey', may1st, 9999)).toBe('SAT2024059999');
   });
 
-  it('throws a RangeError for a serial outside 1–9999', () => {
-    for (const serial of [0, -1, 10000, 1.5, Number.NaN]) {
+  it('gives the 10,000th record of a period a fifth digit instead of refusing it', () => {
+    expect(formatRecordId('customer', may1st, 10000)).toBe('CUS2024050110000');
+    expect(formatRecordId('followUp', may1st, 123456)).toBe('FOL202405123456');
+    expect(parseRecordId('CUS2024050110000')).toMatchObject({ ok: true, value: { serial: 10000 } });
+  });
+
+  it('throws a RangeError for a serial that is not a whole number from 1', () => {
+    for (const serial of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(() => formatRecordId('customer', may1st, serial), String(serial)).toThrow(RangeError);
     }
   });
@@ -128,7 +134,7 @@ describe('parseRecordId', () => {
       fc.property(
         fc.constantFrom(...recordKinds),
         date,
-        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
         (kind, d, serial) => {
           const id = formatRecordId(kind, d, serial);
           const parsed = parseRecordId(id, kind);
@@ -144,7 +150,8 @@ describe('parseRecordId', () => {
               serial,
             },
           });
-          expect(id).toHaveLength(kind === 'customer' ? 15 : 13);
+          const digits = Math.max(4, String(serial).length);
+          expect(id).toHaveLength((kind === 'customer' ? 11 : 9) + digits);
         },
       ),
     );

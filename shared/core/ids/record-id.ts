@@ -32,8 +32,9 @@ const prefixes: Readonly<Record<RecordKind, string>> = {
 };
 
 // Customers are numbered per day (CUS202405010001), the related records per month
-// (FOL2024050001). Both serials have four digits, so at most 9,999 customers a day and 9,999
-// records of each related kind a month: beyond that the server must refuse, never wrap.
+// (FOL2024050001). Serials have four digits; the 10,000th record of a period gets five
+// (CUS2024050110000) rather than being refused, since a bulk import may exceed 9,999 customers
+// in a day. IDs stay unique, never wrap, and a longer serial never collides with a shorter one.
 const daily: Readonly<Record<RecordKind, boolean>> = {
   customer: true,
   followUp: false,
@@ -42,7 +43,6 @@ const daily: Readonly<Record<RecordKind, boolean>> = {
 };
 
 const SERIAL_DIGITS = 4;
-const MAX_SERIAL = 9999;
 // No record of this system, nor any it imports, was created before 1900.
 const MIN_YEAR = 1900;
 const MAX_YEAR = 9999;
@@ -73,13 +73,13 @@ export function recordIdPeriod(kind: RecordKind, date: RecordDate): string {
 }
 
 /**
- * Builds a record ID. Throws a RangeError for a serial outside 1–9999 or a date that does not
+ * Builds a record ID. Throws a RangeError for a serial below 1 or a date that does not
  * exist: the server picks both, so either is a programming error, not a user's.
  * @example formatRecordId('customer', { year: 2024, month: 5, day: 1 }, 1) // 'CUS202405010001'
  */
 export function formatRecordId(kind: RecordKind, date: RecordDate, serial: number): string {
-  if (!Number.isInteger(serial) || serial < 1 || serial > MAX_SERIAL) {
-    throw new RangeError(`formatRecordId: serial ${serial} is outside 1–${MAX_SERIAL}`);
+  if (!Number.isSafeInteger(serial) || serial < 1) {
+    throw new RangeError(`formatRecordId: serial ${serial} is not a whole number from 1`);
   }
   return `${prefixes[kind]}${recordIdPeriod(kind, date)}${pad(serial, SERIAL_DIGITS)}`;
 }
@@ -105,8 +105,8 @@ export function parseRecordId(
   if (kind === undefined || (expected !== undefined && kind !== expected)) return refuse();
 
   const shape = daily[kind]
-    ? /^[A-Z]{3}(\d{4})(\d{2})(\d{2})(\d{4})$/
-    : /^[A-Z]{3}(\d{4})(\d{2})()(\d{4})$/;
+    ? /^[A-Z]{3}(\d{4})(\d{2})(\d{2})(\d{4}|[1-9]\d{4,})$/
+    : /^[A-Z]{3}(\d{4})(\d{2})()(\d{4}|[1-9]\d{4,})$/;
   const [, yyyy = '', mm = '', dd = '', nnnn = ''] = shape.exec(id) ?? [];
   const [year, month, serial] = [Number(yyyy), Number(mm), Number(nnnn)];
   const day = daily[kind] ? Number(dd) : 1;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isNearDuplicateName,
   keySimilarity,
+  keyWithin,
   nameSimilarity,
   nearDuplicateThreshold,
 } from './similarity';
@@ -62,5 +63,31 @@ describe('isNearDuplicateName', () => {
     expect(isNearDuplicateName('华信科技有限公司', '华为技术有限公司')).toBe(false);
     expect(isNearDuplicateName('张伟', '张玮')).toBe(false);
     expect(isNearDuplicateName('IBM', 'ABB')).toBe(false);
+  });
+});
+
+describe('keyWithin', () => {
+  const key = fc
+    .array(fc.constantFrom('华', '信', '新', '科', '技', 'a', 'b', '𠮷', '😀'), { maxLength: 12 })
+    .map((chars) => chars.join(''));
+
+  it('answers exactly as comparing keySimilarity with the threshold', () => {
+    fc.assert(
+      fc.property(
+        key,
+        key,
+        fc.constantFrom(nearDuplicateThreshold, 0, 0.5, 0.8, 0.9, 1),
+        (a, b, t) => {
+          expect(keyWithin(a, b, t)).toBe(keySimilarity(a, b) >= t);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('flags one edit in four characters and not two', () => {
+    expect(keyWithin('华信科技', '华新科技', nearDuplicateThreshold)).toBe(true);
+    expect(keyWithin('华信科技', '华信贸易', nearDuplicateThreshold)).toBe(false);
+    expect(keyWithin('', '', nearDuplicateThreshold)).toBe(true);
   });
 });

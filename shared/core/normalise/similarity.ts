@@ -53,3 +53,49 @@ export function isNearDuplicateName(a: string, b: string): boolean {
   // Same 字号 with or without an industry word is how people shorten a name (华信 for 华信科技).
   return [...trade].length >= 2 && trade === tradeNameOf(b);
 }
+
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+const surrogate = /[\uD800-\uDFFF]/;
+
+/**
+ * Whether `keySimilarity(a, b) >= threshold`, answered without computing the whole distance:
+ * only the diagonal band that such a distance allows is filled, and the work stops as soon as
+ * the band exceeds it. What the push path runs against hundreds of candidates per row.
+ * @example keyWithin('华信科技', '华新科技', 0.75) // true
+ */
+export function keyWithin(a: string, b: string, threshold: number): boolean {
+  const x: ArrayLike<string> = surrogate.test(a) ? [...a] : a;
+  const y: ArrayLike<string> = surrogate.test(b) ? [...b] : b;
+  const longer = Math.max(x.length, y.length);
+  if (longer === 0) return true;
+  // The largest distance that still meets the threshold (the epsilon absorbs 1 - 0.75 rounding).
+  const allowed = Math.floor((1 - threshold) * longer + 1e-9);
+  if (allowed < 0) return false;
+  if (Math.abs(x.length - y.length) > allowed) return false;
+  if (previousRow.length <= y.length) {
+    previousRow = new Int32Array(y.length * 2 + 1);
+    currentRow = new Int32Array(y.length * 2 + 1);
+  }
+  const beyond = allowed + 1;
+  for (let j = 0; j <= y.length; j += 1) previousRow[j] = j <= allowed ? j : beyond;
+  for (let i = 1; i <= x.length; i += 1) {
+    const from = Math.max(1, i - allowed);
+    const to = Math.min(y.length, i + allowed);
+    currentRow[0] = i <= allowed ? i : beyond;
+    if (from > 1) currentRow[from - 1] = beyond;
+    let best = currentRow[0] ?? beyond;
+    for (let j = from; j <= to; j += 1) {
+      const substitution = (previousRow[j - 1] ?? beyond) + (x[i - 1] === y[j - 1] ? 0 : 1);
+      const deletion = (previousRow[j] ?? beyond) + 1;
+      const insertion = (currentRow[j - 1] ?? beyond) + 1;
+      const cell = Math.min(substitution, deletion, insertion, beyond);
+      currentRow[j] = cell;
+      if (cell < best) best = cell;
+    }
+    if (to < y.length) currentRow[to + 1] = beyond;
+    if (best > allowed) return false;
+    [previousRow, currentRow] = [currentRow, previousRow];
+  }
+  return (previousRow[y.length] ?? beyond) <= allowed;
+}

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 
-/** Query of a pull: records changed after `since`, at most `limit` of them. */
+/**
+ * Query of a pull: records changed after `since`, at most `limit` of them. `epoch` is the
+ * permission epoch of the client's last answer, sent back so the server can tell a client that
+ * synced before a permission change (answered with `reset`) from one paging through a reset.
+ */
 export const pullQuerySchema = z.object({
   since: z.coerce.number().int().nonnegative().default(0),
+  epoch: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 
@@ -27,8 +32,10 @@ export const pullResponseSchema = z.object({
   removed: z.array(z.string()),
   checkpoint: z.number().int().nonnegative(),
   hasMore: z.boolean(),
-  /** Permissions changed since the client's checkpoint: drop every row and take these instead. */
+  /** Permissions changed since the client's epoch: drop every row and take these instead. */
   reset: z.boolean(),
+  /** The permission epoch this answer was made under: send it back with the next pull. */
+  epoch: z.number().int().nonnegative(),
 });
 
 export type PullQuery = z.infer<typeof pullQuerySchema>;

@@ -64,8 +64,12 @@ describe('mutation outcomes', () => {
 
 describe('pull', () => {
   it('defaults the query and bounds the limit', () => {
-    expect(pullQuerySchema.parse({})).toEqual({ since: 0, limit: 1000 });
-    expect(pullQuerySchema.parse({ since: '42', limit: '10' })).toEqual({ since: 42, limit: 10 });
+    expect(pullQuerySchema.parse({})).toEqual({ since: 0, epoch: 0, limit: 1000 });
+    expect(pullQuerySchema.parse({ since: '42', limit: '10' })).toEqual({
+      since: 42,
+      epoch: 0,
+      limit: 10,
+    });
     expect(pullQuerySchema.safeParse({ limit: '100000' }).success).toBe(false);
     expect(pullQuerySchema.safeParse({ since: '-1' }).success).toBe(false);
   });
@@ -84,6 +88,7 @@ describe('pull', () => {
       checkpoint: 7,
       hasMore: false,
       reset: false,
+      epoch: 3,
     };
     expect(pullResponseSchema.parse(response)).toEqual(response);
   });

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { canonicalJson } from '../../../shared/core/audit/canonical-json';
 import { t } from '../../../shared/core/i18n/translate';
 import type { Action } from '../../../shared/core/roles/role';
-import type { AuditEntry } from '../../../shared/core/schemas/audit-entry';
+import { auditEntrySchema, type AuditEntry } from '../../../shared/core/schemas/audit-entry';
 import { ApiError } from '../http/api-error';
+import type { ApiOperation } from '../http/api-operation';
 import type { Actor, AppEnv } from '../http/context';
 import { can } from '../policy/policy';
 import type { Database } from '../storage/database';
@@ -19,8 +20,8 @@ import {
   streamAudit,
   type AuditFilter,
 } from './audit-query';
-import { listCheckpoints } from './checkpoint-signer';
-import { verifyAuditTrail } from './verify-audit-trail';
+import { auditCheckpointSchema, listCheckpoints } from './checkpoint-signer';
+import { auditTrailReportSchema, verifyAuditTrail } from './verify-audit-trail';
 
 /** The query of `GET /v1/audit`; `cursor` is the `nextCursor` of the previous page. */
 export const auditQuerySchema = z.object({
@@ -40,10 +41,15 @@ export const auditQuerySchema = z.object({
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 /** One page of `GET /v1/audit?format=json`. */
-export interface AuditPage {
-  entries: AuditEntry[];
-  nextCursor: string | null;
-}
+export const auditPageSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  nextCursor: z.string().nullable(),
+});
+
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** The answer of `GET /v1/audit/checkpoints`. */
+export const checkpointListSchema = z.object({ checkpoints: z.array(auditCheckpointSchema) });
 
 export interface AuditRoutesDeps {
   db: Database;
@@ -100,12 +106,18 @@ export function auditRoutes(deps: AuditRoutesDeps): Hono<AppEnv> {
 
   app.get('/v1/audit/verify', async (c) => {
     await authorise(deps, c, 'audit.verify');
-    return c.json(await verifyAuditTrail(db, deps.publicKeyPem()));
+    return c.json(
+      (await verifyAuditTrail(db, deps.publicKeyPem())) satisfies z.infer<
+        typeof auditTrailReportSchema
+      >,
+    );
   });
 
   app.get('/v1/audit/checkpoints', async (c) => {
     await authorise(deps, c, 'audit.read', 'audit.verify');
-    return c.json({ checkpoints: await listCheckpoints(db) });
+    return c.json({
+      checkpoints: await listCheckpoints(db),
+    } satisfies z.infer<typeof checkpointListSchema>);
   });
 
   app.get('/v1/audit/public-key', async (c) => {
@@ -191,3 +203,41 @@ function textStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> 
     },
   });
 }
+
+const readers = ['audit.read', 'audit.verify'] as const;
+
+/**
+ * The auditor routes, for the API document. `GET /v1/audit` answers JSON pages as described;
+ * with `format=jsonl` or `format=csv` it streams the same entries as a file instead.
+ */
+export const auditOperations: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/v1/audit',
+    summary: 'api.audit.list',
+    auth: ['audit.read'],
+    query: auditQuerySchema,
+    response: auditPageSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/verify',
+    summary: 'api.audit.verify',
+    auth: ['audit.verify'],
+    response: auditTrailReportSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/checkpoints',
+    summary: 'api.audit.checkpoints',
+    auth: readers,
+    response: checkpointListSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/public-key',
+    summary: 'api.audit.publicKey',
+    auth: readers,
+    contentType: 'application/x-pem-file',
+  },
+];

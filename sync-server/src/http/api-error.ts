@@ -1,11 +1,18 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { FieldError } from '../../../shared/core/validation/field-error';
+import { z } from 'zod';
+import { fieldErrorSchema, type FieldError } from '../../../shared/core/validation/field-error';
 
 /** The one error shape every route answers with. */
-export interface ErrorBody {
-  error: { code: string; message: string; fields?: FieldError[] };
-}
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(fieldErrorSchema).optional(),
+  }),
+});
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /**
  * An expected failure at the HTTP edge, rendered once by `app.onError` as the error shape.

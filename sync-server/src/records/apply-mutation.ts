@@ -10,15 +10,7 @@ import { validateTagsAgainst } from '../../../shared/core/tags/tag-rules';
 import { fieldError, type FieldError } from '../../../shared/core/validation/field-error';
 import { accessTo, can } from '../policy/policy';
 import { dedupeKeys, maskOf, scopeOf, toRow, type StoredCustomer } from './customer-row';
-import {
-  allocateCustomerId,
-  findExactDuplicate,
-  findNearDuplicates,
-  loadCustomer,
-  nextCheckpoint,
-  saveCustomerRow,
-} from './customer-store';
-import { auditOf, type PushContext } from './push-context';
+import { auditOf, type PreparedCreate, type PushContext } from './push-context';
 
 const systemKeys = new Set([
   'id',
@@ -47,17 +39,15 @@ async function create(ctx: PushContext, m: Mutation): Promise<MutationOutcome> {
   const { locale } = ctx.info;
   if (!can(ctx.actor, 'customer.create'))
     return forbidden(ctx, m, null, t('http.forbidden', locale));
-  const template = templateFor(ctx, m.templateId, m.fields['kind']);
-  const input = withoutSystem({ owner: ctx.actor.user.id, ...m.fields });
-  const checked = check(ctx, template, input);
+  const { template, checked, keys } = prepareCreate(ctx, m);
   if (!checked.ok) return invalid(ctx, m, null, checked.errors);
   const values = checked.value;
   const kind = template.customerKind;
-  const duplicate = await findExactDuplicate(ctx.tx, dedupeKeys(ctx.ring, kind, values), null);
+  const duplicate = keys === null ? undefined : await ctx.batch.exactDuplicate(keys, null);
   if (duplicate !== undefined) return duplicateOutcome(ctx, m, null, duplicate);
 
-  const id = await allocateCustomerId(ctx.tx, ctx.now);
-  const checkpoint = await nextCheckpoint(ctx.tx);
+  const id = await ctx.batch.nextCustomerId();
+  const checkpoint = await ctx.batch.nextCheckpoint();
   const stamp = dateTime(ctx.now);
   const record: StoredCustomer = {
     id,
@@ -77,15 +67,14 @@ async function create(ctx: PushContext, m: Mutation): Promise<MutationOutcome> {
     updatedBy: ctx.actor.user.id,
     updatedAt: stamp,
   };
-  const row = toRow(ctx.ring, record);
-  record.possibleDuplicates = await findNearDuplicates(
-    ctx.tx,
+  const row = toRow(ctx.ring, record, keys ?? undefined);
+  record.possibleDuplicates = await ctx.batch.nearDuplicates(
     row.trade_name as string | null,
     row.city_code as string | null,
     id,
   );
   row.possible_duplicates = JSON.stringify(record.possibleDuplicates);
-  await saveCustomerRow(ctx.tx, row);
+  ctx.batch.save(row);
   ctx.audit.push(
     auditOf(ctx, {
       action: 'customer.create',
@@ -106,7 +95,7 @@ async function create(ctx: PushContext, m: Mutation): Promise<MutationOutcome> {
 
 async function update(ctx: PushContext, m: Mutation, id: string): Promise<MutationOutcome> {
   const { locale } = ctx.info;
-  const current = await loadCustomer(ctx.tx, ctx.ring, id);
+  const current = await ctx.batch.load(id);
   // Out of scope answers like a missing record, so a push cannot probe which IDs exist.
   if (current === undefined || !can(ctx.actor, 'customer.read', scopeOf(current))) {
     return forbidden(ctx, m, id, t('sync.notFound', locale, { id }));
@@ -137,14 +126,14 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
   const merged = { ...current.values, ...changes };
   for (const [field, value] of Object.entries(changes))
     if (value === '' || value === null) delete merged[field];
-  const checked = check(ctx, template, withoutSystem(merged));
-  if (!checked.ok)
-    return invalid(
-      ctx,
-      m,
-      id,
-      checked.errors.filter((e) => e.field in changes || e.code.startsWith('contacts')),
-    );
+  const stillTagged = Array.isArray(current.values['tags']) ? current.values['tags'] : [];
+  const checked = check(ctx, template, withoutSystem(merged), stillTagged as string[]);
+  if (!checked.ok) {
+    // Errors in fields this change did not touch are the stored record's, not the sender's,
+    // unless nothing else explains the refusal.
+    const own = checked.errors.filter((e) => e.field in changes || e.code.startsWith('contacts'));
+    return invalid(ctx, m, id, own.length > 0 ? own : checked.errors);
+  }
 
   const changedNow = Object.keys(checked.value).filter(
     (f) => !same(checked.value[f], current.values[f]),
@@ -172,14 +161,11 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
       recordId: id,
       checkpoint: current.checkpoint,
     };
-  const duplicate = await findExactDuplicate(
-    ctx.tx,
-    dedupeKeys(ctx.ring, current.kind, checked.value),
-    id,
-  );
+  const keys = dedupeKeys(ctx.ring, current.kind, checked.value);
+  const duplicate = await ctx.batch.exactDuplicate(keys, id);
   if (duplicate !== undefined) return duplicateOutcome(ctx, m, id, duplicate);
 
-  const checkpoint = await nextCheckpoint(ctx.tx);
+  const checkpoint = await ctx.batch.nextCheckpoint();
   const record: StoredCustomer = {
     ...current,
     checkpoint,
@@ -192,8 +178,8 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
     updatedBy: ctx.actor.user.id,
     updatedAt: dateTime(ctx.now),
   };
-  await saveCustomerRow(ctx.tx, toRow(ctx.ring, record));
-  await keepHistory(ctx, id, checkpoint, touched, current, checked.value);
+  ctx.batch.save(toRow(ctx.ring, record, keys));
+  keepHistory(ctx, id, checkpoint, touched, current, checked.value);
   ctx.audit.push(
     auditOf(ctx, {
       action: 'customer.update',
@@ -211,11 +197,44 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
     : { mutationId: m.mutationId, status: 'applied', recordId: id, checkpoint };
 }
 
-function check(ctx: PushContext, template: FormTemplate, input: Record<string, unknown>) {
+/**
+ * Checks a new row against its template and computes its duplicate keys, once: the batch does
+ * it ahead of applying, to read every lookup the batch needs in a few statements.
+ */
+export function prepareCreate(ctx: PushContext, m: Mutation): PreparedCreate {
+  const known = ctx.prepared.get(m);
+  if (known !== undefined) return known;
+  const template = templateFor(ctx, m.templateId, m.fields['kind']);
+  const checked = check(ctx, template, withoutSystem({ owner: ctx.actor.user.id, ...m.fields }));
+  const region = checked.ok ? checked.value['region'] : undefined;
+  const prepared: PreparedCreate = {
+    template,
+    checked,
+    keys: checked.ok ? dedupeKeys(ctx.ring, template.customerKind, checked.value) : null,
+    cityCode: typeof region === 'string' ? region.slice(0, 4) : null,
+  };
+  ctx.prepared.set(m, prepared);
+  return prepared;
+}
+
+/**
+ * Validates against the template and the active tag vocabulary. Tags the record already
+ * carries (`kept`) stay acceptable after they are retired or renamed, so an edit of another
+ * field never fails on them.
+ */
+function check(
+  ctx: PushContext,
+  template: FormTemplate,
+  input: Record<string, unknown>,
+  kept: readonly string[] = [],
+) {
   const result = validateSubmission(template, input, ctx.info.locale);
   if (!result.ok) return result;
   const tags = Array.isArray(result.value['tags']) ? (result.value['tags'] as string[]) : [];
-  const vocabulary = validateTagsAgainst(tags, ctx.vocabulary);
+  const vocabulary = validateTagsAgainst(
+    tags.filter((tag) => !kept.includes(tag)),
+    ctx.vocabulary,
+  );
   if (vocabulary.errors.length > 0) {
     return {
       ok: false as const,
@@ -304,7 +323,7 @@ function duplicateOutcome(
   };
 }
 
-async function keepHistory(
+function keepHistory(
   ctx: PushContext,
   id: string,
   checkpoint: number,
@@ -317,18 +336,15 @@ async function keepHistory(
     const sensitive = customerField(field)?.sensitive === true;
     const shown = (v: unknown) =>
       v === undefined ? null : JSON.stringify(sensitive ? maskOf(field, before.kind, v) : v);
-    await ctx.tx.run(
-      'INSERT INTO field_history (customer_id, checkpoint, field, old_value, new_value, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [
-        id,
-        checkpoint,
-        field,
-        shown(before.values[field]),
-        shown(after[field]),
-        ctx.actor.user.id,
-        ctx.now.toISOString(),
-      ],
-    );
+    ctx.batch.keepHistory([
+      id,
+      checkpoint,
+      field,
+      shown(before.values[field]),
+      shown(after[field]),
+      ctx.actor.user.id,
+      ctx.now.toISOString(),
+    ]);
   }
 }
 

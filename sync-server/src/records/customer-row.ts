@@ -74,6 +74,8 @@ export interface DedupeKeys {
   idNumber: string | null;
   /** Company-name comparison key within a province; individuals share names, so they have none. */
   nameKey: string | null;
+  /** The company-name comparison key alone: the trade name near duplicates are found by. */
+  companyKey: string | null;
 }
 
 /** Computes the duplicate keys of a record's values. */
@@ -89,20 +91,29 @@ export function dedupeKeys(
       : null;
   };
   const region = typeof values['region'] === 'string' ? values['region'] : '';
+  const companyKey = kind === 'enterprise' ? companyNameKey(str(values['name']) ?? '') : null;
   return {
     mobile: hash('mobile'),
     email: hash('email', (s) => s.toLowerCase()),
     creditCode: hash('creditCode'),
     idNumber: hash('idNumber'),
     nameKey:
-      kind === 'enterprise' && typeof values['name'] === 'string'
-        ? `${companyNameKey(values['name'])}|${region.slice(0, 2)}`
-        : null,
+      companyKey === null || typeof values['name'] !== 'string'
+        ? null
+        : `${companyKey}|${region.slice(0, 2)}`,
+    companyKey,
   };
 }
 
-/** Turns a record into a row: sensitive fields encrypted, their masks precomputed for pulls. */
-export function toRow(ring: KeyRing, c: StoredCustomer): CustomerRow {
+/**
+ * Turns a record into a row: sensitive fields encrypted, their masks precomputed for pulls.
+ * `keys` may be passed when the caller has already computed them for these values.
+ */
+export function toRow(
+  ring: KeyRing,
+  c: StoredCustomer,
+  keys: DedupeKeys = dedupeKeys(ring, c.kind, c.values),
+): CustomerRow {
   const clear: Record<string, unknown> = {};
   const secret: Record<string, string> = {};
   const masked: Record<string, unknown> = {};
@@ -115,8 +126,7 @@ export function toRow(ring: KeyRing, c: StoredCustomer): CustomerRow {
       clear[field] = value;
     }
   }
-  const keys = dedupeKeys(ring, c.kind, c.values);
-  const tradeName = c.kind === 'enterprise' ? companyNameKey(str(c.values['name']) ?? '') : null;
+  const tradeName = keys.companyKey;
   const name = str(c.values['name']) ?? '';
   const region = typeof c.values['region'] === 'string' ? c.values['region'] : null;
   return {

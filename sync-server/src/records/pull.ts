@@ -5,23 +5,23 @@ import { accessTo, inScope } from '../policy/policy';
 import type { SqlExecutor } from '../storage/database';
 import { customerFields } from '../../../shared/core/fields/customer-fields';
 import { fromRow, type CustomerRow } from './customer-row';
+import { permissionsChangedAt } from '../people/permission-epoch';
 import { present } from './present-customer';
 
 /**
  * Records changed after `since`, as this actor may see them, rows that left the actor's scope
- * as removals, and the next checkpoint. When permissions changed after `since`, the answer
- * starts over from 0 with `reset`, so the sheet drops rows it may no longer hold.
+ * as removals, and the next checkpoint. When permissions changed after the epoch the client
+ * last saw, the answer starts over from 0 with `reset`, so the sheet drops rows it may no
+ * longer hold; the client pages on with the new epoch, so a reset happens once.
  */
 export async function pull(
   db: SqlExecutor,
   ring: KeyRing,
   actor: Actor,
-  query: { since: number; limit: number },
+  query: { since: number; limit: number; epoch: number },
 ): Promise<PullResponse> {
-  const changed = await db.get<{ value: string }>(
-    "SELECT value FROM settings WHERE key = 'permissionsChangedAt'",
-  );
-  const reset = query.since > 0 && Number(changed?.value ?? 0) > query.since;
+  const epoch = await permissionsChangedAt(db);
+  const reset = query.since > 0 && query.epoch < epoch;
   const since = reset ? 0 : query.since;
   const rows = await db.all<CustomerRow>(
     'SELECT * FROM customers WHERE checkpoint > ? ORDER BY checkpoint LIMIT ?',
@@ -40,7 +40,9 @@ export async function pull(
       team: row.team === null ? null : String(row.team),
     };
     if (!inScope(actor, scope) || row.status === 'merged') {
-      removed.push(String(row.id));
+      // A client starting from 0 holds nothing to remove: naming every record it may not see
+      // would only tell it how many there are.
+      if (since > 0) removed.push(String(row.id));
       continue;
     }
     const customer = fromRow(ring, row, needsClear);
@@ -54,5 +56,6 @@ export async function pull(
     checkpoint: last === undefined ? Math.max(since, query.since) : Number(last.checkpoint),
     hasMore: rows.length === query.limit,
     reset,
+    epoch,
   };
 }

@@ -4,10 +4,14 @@ import type { AuditInput } from '../audit/audit-log';
 import type { Actor, RequestInfo } from '../http/context';
 import type { KeyRing } from '../crypto/key-ring';
 import type { SqlExecutor } from '../storage/database';
+import type { Mutation } from '../../../shared/core/sync/push-request';
+import type { SubmissionResult } from '../../../shared/core/forms/validate-submission';
+import type { DedupeKeys } from './customer-row';
+import type { PushBatch } from './push-batch';
 
 /** What processing one batch needs, loaded once per batch. */
 export interface PushContext {
-  tx: SqlExecutor;
+  batch: PushBatch;
   ring: KeyRing;
   actor: Actor;
   info: RequestInfo;
@@ -15,6 +19,16 @@ export interface PushContext {
   templates: Map<string, FormTemplate>;
   vocabulary: ReadonlySet<string>;
   audit: AuditInput[];
+  /** New rows validated ahead of the batch, so its lookups can be read in a few statements. */
+  prepared: Map<Mutation, PreparedCreate>;
+}
+
+/** A new row checked against its template, with its duplicate keys when it is valid. */
+export interface PreparedCreate {
+  template: FormTemplate;
+  checked: SubmissionResult;
+  keys: DedupeKeys | null;
+  cityCode: string | null;
 }
 
 /** Loads the form templates and the active tag vocabulary. */

@@ -1,16 +1,25 @@
+import { t } from '../../../shared/core/i18n/translate';
 import { fieldError } from '../../../shared/core/validation/field-error';
 import type { MutationOutcome, PushResponse } from '../../../shared/core/sync/mutation-outcome';
-import type { PushRequest } from '../../../shared/core/sync/push-request';
+import type { Mutation, PushRequest } from '../../../shared/core/sync/push-request';
 import { appendAudit } from '../audit/audit-log';
 import type { Actor, RequestInfo } from '../http/context';
 import type { ServerDeps } from '../http/deps';
-import { applyMutation } from './apply-mutation';
-import { loadReference, type PushContext } from './push-context';
+import type { SqlExecutor } from '../storage/database';
+import { applyMutation, prepareCreate } from './apply-mutation';
+import { PushBatch } from './push-batch';
+import { auditOf, loadReference, type PushContext } from './push-context';
+
+type BatchBase = Omit<PushContext, 'batch' | 'audit' | 'prepared'>;
 
 /**
  * Applies a batch in one transaction: each mutation gets its own outcome, a retried mutation
- * ID gets its first outcome again (never applied twice), and one failing row is rolled back to
- * its savepoint without sinking the others. Audit entries commit with the changes they record.
+ * ID gets its first outcome again (never applied twice), and one failing row never sinks the
+ * others. Audit entries commit with the changes they record.
+ *
+ * The batch is read and written with a few multi-row statements. Should one of them fail (a
+ * uniqueness another writer raced us to, on PostgreSQL), the batch is rolled back to its
+ * savepoint and applied again one mutation at a time, so only the offending row fails.
  */
 export async function push(
   deps: ServerDeps,
@@ -19,55 +28,122 @@ export async function push(
   request: PushRequest,
 ): Promise<PushResponse> {
   return deps.db.write(async (tx) => {
-    const now = deps.now();
-    const ctx: PushContext = {
-      tx,
+    const base: BatchBase = {
       ring: deps.keyRing,
       actor,
       info,
-      now,
-      audit: [],
+      now: deps.now(),
       ...(await loadReference(tx)),
     };
-    const outcomes: MutationOutcome[] = [];
-    for (const mutation of request.mutations) {
-      const prior = await tx.get<{ outcome: string }>(
-        'SELECT outcome FROM mutations WHERE mutation_id = ?',
-        [mutation.mutationId],
-      );
-      if (prior !== undefined) {
-        outcomes.push(JSON.parse(prior.outcome) as MutationOutcome);
-        continue;
+    let outcomes: MutationOutcome[];
+    await tx.run('SAVEPOINT batch');
+    try {
+      outcomes = await applyBatch(tx, base, request.mutations);
+      await tx.run('RELEASE batch');
+    } catch (error) {
+      await tx.run('ROLLBACK TO batch');
+      await tx.run('RELEASE batch');
+      logFailure(info, 'batch', error);
+      outcomes = [];
+      for (const mutation of request.mutations) {
+        await tx.run('SAVEPOINT mutation');
+        try {
+          outcomes.push(...(await applyBatch(tx, base, [mutation])));
+          await tx.run('RELEASE mutation');
+        } catch (failure) {
+          await tx.run('ROLLBACK TO mutation');
+          await tx.run('RELEASE mutation');
+          logFailure(info, 'mutation', failure);
+          outcomes.push(failed(mutation, info));
+        }
       }
-      const auditMark = ctx.audit.length;
-      await tx.run('SAVEPOINT mutation');
-      let outcome: MutationOutcome;
-      try {
-        outcome = await applyMutation(ctx, mutation);
-        await tx.run('RELEASE mutation');
-      } catch (error) {
-        await tx.run('ROLLBACK TO mutation');
-        await tx.run('RELEASE mutation');
-        ctx.audit.length = auditMark;
-        console.error(
-          `[${info.requestId}] mutation failed: ${error instanceof Error ? error.name : 'error'}`,
-        );
-        outcome = {
-          mutationId: mutation.mutationId,
-          status: 'invalid',
-          errors: [fieldError('id', 'type', info.locale)],
-        };
-      }
-      await tx.run(
-        'INSERT INTO mutations (mutation_id, user_id, outcome, created_at) VALUES (?, ?, ?, ?)',
-        [mutation.mutationId, actor.user.id, JSON.stringify(outcome), now.toISOString()],
-      );
-      outcomes.push(outcome);
     }
-    await appendAudit(tx, ctx.audit, now);
     const head = await tx.get<{ value: number }>(
       "SELECT value FROM counters WHERE name = 'checkpoint'",
     );
     return { outcomes, checkpoint: Number(head?.value ?? 0) };
   });
+}
+
+async function applyBatch(
+  tx: SqlExecutor,
+  base: BatchBase,
+  mutations: readonly Mutation[],
+): Promise<MutationOutcome[]> {
+  const batch = new PushBatch(tx, base.ring, base.now);
+  const ctx: PushContext = { ...base, batch, audit: [], prepared: new Map() };
+  const prior = await batch.priorOutcomes(mutations.map((m) => m.mutationId));
+  const fresh = mutations.filter((m) => !prior.has(m.mutationId));
+  const creates = fresh.flatMap((m) => {
+    if (m.recordId !== undefined) return [];
+    const { keys, cityCode } = prepareCreate(ctx, m);
+    return keys === null ? [] : [{ keys, place: { tradeName: keys.companyKey, cityCode } }];
+  });
+  await batch.prefetch(
+    fresh.flatMap((m) => m.recordId ?? []),
+    creates.map((c) => c.keys),
+    creates.map((c) => c.place),
+  );
+
+  const given = new Map<string, MutationOutcome>();
+  for (const [id, { userId, outcome }] of prior) {
+    // An outcome can carry a record ID and, for a conflict, values its author sees in clear:
+    // only the author's retry gets it back.
+    if (userId === base.actor.user.id) given.set(id, JSON.parse(outcome) as MutationOutcome);
+    else given.set(id, othersMutation(ctx, id));
+  }
+  const outcomes: MutationOutcome[] = [];
+  for (const mutation of mutations) {
+    const earlier = given.get(mutation.mutationId);
+    if (earlier !== undefined) {
+      outcomes.push(earlier);
+      continue;
+    }
+    const auditMark = ctx.audit.length;
+    let outcome: MutationOutcome;
+    try {
+      outcome = await applyMutation(ctx, mutation);
+    } catch (error) {
+      // Nothing of it is written and its outcome is not kept: a retry tries it afresh.
+      batch.abortMutation();
+      ctx.audit.length = auditMark;
+      logFailure(base.info, 'mutation', error);
+      outcomes.push(failed(mutation, base.info));
+      continue;
+    }
+    batch.commitMutation(mutation.mutationId, base.actor.user.id, JSON.stringify(outcome));
+    given.set(mutation.mutationId, outcome);
+    outcomes.push(outcome);
+  }
+  await batch.flush();
+  await appendAudit(tx, ctx.audit, base.now);
+  return outcomes;
+}
+
+function othersMutation(ctx: PushContext, mutationId: string): MutationOutcome {
+  ctx.audit.push(
+    auditOf(ctx, {
+      action: 'sync.push',
+      recordId: null,
+      fields: [],
+      outcome: 'denied',
+      detail: `mutation ${mutationId} belongs to another user`,
+    }),
+  );
+  return { mutationId, status: 'forbidden', message: t('http.forbidden', ctx.info.locale) };
+}
+
+function failed(mutation: Mutation, info: RequestInfo): MutationOutcome {
+  return {
+    mutationId: mutation.mutationId,
+    status: 'invalid',
+    errors: [fieldError('id', 'row.failed', info.locale, { requestId: info.requestId })],
+  };
+}
+
+// Only the error's name: its message may quote the row's values.
+function logFailure(info: RequestInfo, what: string, error: unknown): void {
+  console.error(
+    `[${info.requestId}] ${what} failed: ${error instanceof Error ? error.name : 'error'}`,
+  );
 }

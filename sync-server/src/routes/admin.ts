@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Locale } from '../../../shared/core/i18n/locale';
 import type { MessageKey } from '../../../shared/core/i18n/messages';
 import { t } from '../../../shared/core/i18n/translate';
-import { fieldAccesses, roleAllows, roleSchema, type Role } from '../../../shared/core/roles/role';
+import { roleAllows, roleSchema, type Role } from '../../../shared/core/roles/role';
 import type { AuditEntry } from '../../../shared/core/schemas/audit-entry';
 import { userSchema, type User } from '../../../shared/core/schemas/user';
 import {
@@ -29,24 +29,15 @@ import {
   saveUser,
 } from '../people/user-store';
 import type { SqlExecutor } from '../storage/database';
+import {
+  fieldRuleSchema,
+  tokenBodySchema,
+  userBodySchema,
+  type AdminAnswer as Answer,
+  type TokenSummary,
+} from './admin-api';
 
 type AuditField = AuditEntry['fields'][number];
-
-/** A user as the admin sends it; the ID comes from the path. PUT replaces the whole user. */
-const userBodySchema = userSchema.omit({ id: true, team: true }).extend({
-  // Sidebars send null or '' for "no team"; both mean the same as leaving it out.
-  team: z.string().trim().max(50).nullish(),
-  locale: userSchema.shape.locale.default('zh-CN'),
-  active: z.boolean().default(true),
-});
-
-/** One cell of the sidebar's field grid; `null` drops the rule so the role's default applies. */
-const fieldRuleSchema = z.object({
-  field: roleSchema.shape.fieldAccess.keyType,
-  access: z.enum(fieldAccesses).nullable(),
-});
-
-const tokenBodySchema = z.object({ label: z.string().trim().min(1).max(100) });
 
 interface TokenRow {
   id: string;
@@ -67,7 +58,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
 
   app.get('/v1/admin/users', async (c) => {
     await requirePermission(deps, c, 'admin.users');
-    return c.json({ users: await listUsers(deps.db) });
+    return c.json({ users: await listUsers(deps.db) } satisfies Answer<'users'>);
   });
 
   app.put('/v1/admin/users/:id', async (c) => {
@@ -117,12 +108,13 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       await audit(tx, c, actor, 'admin.user.save', id, fields, detail);
       return { epoch, created: before === undefined };
     });
-    return c.json({ user, permissionsChangedAt: saved.epoch }, saved.created ? 201 : 200);
+    const answer = { user, permissionsChangedAt: saved.epoch } satisfies Answer<'savedUser'>;
+    return c.json(answer, saved.created ? 201 : 200);
   });
 
   app.get('/v1/admin/roles', async (c) => {
     await requirePermission(deps, c, 'admin.roles');
-    return c.json({ roles: await listRoles(deps.db) });
+    return c.json({ roles: await listRoles(deps.db) } satisfies Answer<'roles'>);
   });
 
   app.put('/v1/admin/roles/:id', async (c) => {
@@ -137,7 +129,8 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     const saved = await deps.db.write(async (tx) =>
       commitRole(tx, c, actor, await findRole(tx, id), role),
     );
-    return c.json({ role, permissionsChangedAt: saved.epoch }, saved.created ? 201 : 200);
+    const answer = { role, permissionsChangedAt: saved.epoch } satisfies Answer<'savedRole'>;
+    return c.json(answer, saved.created ? 201 : 200);
   });
 
   app.patch('/v1/admin/roles/:id/fields', async (c) => {
@@ -155,7 +148,10 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       const role: Role = { ...before, fieldAccess };
       return { role, ...(await commitRole(tx, c, actor, before, role)) };
     });
-    return c.json({ role: saved.role, permissionsChangedAt: saved.epoch });
+    return c.json({
+      role: saved.role,
+      permissionsChangedAt: saved.epoch,
+    } satisfies Answer<'savedRole'>);
   });
 
   app.get('/v1/admin/users/:id/tokens', async (c) => {
@@ -169,7 +165,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       'SELECT id, user_id, label, created_at, revoked_at FROM api_tokens WHERE user_id = ? ORDER BY created_at, id',
       [id],
     );
-    return c.json({ tokens: rows.map(tokenSummary) });
+    return c.json({ tokens: rows.map(tokenSummary) } satisfies Answer<'tokens'>);
   });
 
   app.post('/v1/admin/users/:id/tokens', async (c) => {
@@ -188,7 +184,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       await audit(tx, c, actor, 'admin.token.create', userId, fields, null);
     });
     // The only time the token itself is answered; the server keeps just its hash.
-    return c.json({ id: tokenId, token }, 201);
+    return c.json({ id: tokenId, token } satisfies Answer<'newToken'>, 201);
   });
 
   app.delete('/v1/admin/tokens/:tokenId', async (c) => {
@@ -209,7 +205,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       await audit(tx, c, actor, 'admin.token.revoke', row.user_id, fields, null);
       return { ...row, revoked_at: at };
     });
-    return c.json({ token: tokenSummary(revoked) });
+    return c.json({ token: tokenSummary(revoked) } satisfies Answer<'revokedToken'>);
   });
 
   /** Saves a role if it changed, refusing a lock-out; audits old and new values. */
@@ -334,7 +330,7 @@ function notFound(locale: Locale, what: MessageKey, id: string): ApiError {
   );
 }
 
-function tokenSummary(row: TokenRow) {
+function tokenSummary(row: TokenRow): TokenSummary {
   return { id: row.id, label: row.label, createdAt: row.created_at, revokedAt: row.revoked_at };
 }
 

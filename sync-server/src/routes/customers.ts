@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { t } from '../../../shared/core/i18n/translate';
+import { customerViewSchema, type CustomerView } from '../../../shared/core/schemas/customer-view';
 import { ApiError } from '../http/api-error';
+import type { ApiOperation } from '../http/api-operation';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
 import { can } from '../policy/policy';
@@ -12,7 +14,8 @@ import { blindIndex } from '../crypto/blind-index';
 import { parseMobile } from '../../../shared/core/validation/mobile';
 import type { SqlValue } from '../storage/database';
 
-const listQuerySchema = z.object({
+/** The query of `GET /v1/customers`; tag lists are comma-separated. */
+export const listQuerySchema = z.object({
   q: z.string().trim().min(1).max(50).optional(),
   industry: z.string().optional(),
   stage: z.string().optional(),
@@ -40,6 +43,12 @@ const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+/** The answer of `GET /v1/customers`: one page, and the cursor of the next. */
+export const customerPageSchema = z.object({
+  customers: z.array(customerViewSchema),
+  nextCursor: z.string().nullable(),
+});
+
 /** Reading customers: one by ID, or a filtered, paginated search; always masked per caller. */
 export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -51,7 +60,7 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (customer === undefined || !can(actor, 'customer.read', scopeOf(customer))) {
       throw new ApiError(404, 'not_found', t('sync.notFound', c.get('info').locale, { id }));
     }
-    return c.json(present(actor, customer));
+    return c.json(present(actor, customer) satisfies CustomerView);
   });
 
   app.get('/v1/customers', async (c) => {
@@ -133,8 +142,27 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
     return c.json({
       customers,
       nextCursor: rows.length === q.limit && last !== undefined ? String(last.id) : null,
-    });
+    } satisfies z.infer<typeof customerPageSchema>);
   });
 
   return app;
 }
+
+/** The customer reading routes, for the API document. */
+export const customerOperations: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/v1/customers/:id',
+    summary: 'api.customers.get',
+    auth: ['customer.read'],
+    response: customerViewSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/customers',
+    summary: 'api.customers.list',
+    auth: ['customer.read'],
+    query: listQuerySchema,
+    response: customerPageSchema,
+  },
+];

@@ -3,26 +3,47 @@ import { z } from 'zod';
 import { formTemplateSchema, type FormTemplate } from '../../../shared/core/forms/form-template';
 import { t } from '../../../shared/core/i18n/translate';
 import { childrenOf, provinces } from '../../../shared/core/region/regions';
-import { validateTag } from '../../../shared/core/tags/tag-rules';
-import { fieldError } from '../../../shared/core/validation/field-error';
 import { actorAudit } from '../http/actor-audit';
 import { appendAudit } from '../audit/audit-log';
 import { ApiError } from '../http/api-error';
+import type { ApiOperation } from '../http/api-operation';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
 import { parseBody } from '../http/parse-body';
 import { requirePermission } from '../http/require';
 
+/** The answer of `GET /v1/forms`. */
+export const formListSchema = z.object({ templates: z.array(formTemplateSchema) });
+
+/** The answer of `PUT /v1/forms/:id`: the template as saved, with its new version. */
+export const savedFormSchema = z.object({ template: formTemplateSchema });
+
+/** The query of `GET /v1/regions`: without `parent` the provinces, with it its children. */
+export const regionQuerySchema = z.object({ parent: z.string().max(12).optional() });
+
+/** The answer of `GET /v1/regions`. */
+export const regionListSchema = z.object({
+  regions: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      level: z.enum(['province', 'city', 'district']),
+    }),
+  ),
+});
+
 /**
  * Reference data the sidebars need, from the shared core so sidebar and server agree: form
- * templates, the governed tag vocabulary and the region cascade.
+ * templates and the region cascade. The tag vocabulary has its own routes (`tags.ts`).
  */
 export function referenceRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/v1/forms', async (c) => {
     const rows = await deps.db.all<{ data: string }>('SELECT data FROM templates ORDER BY id');
-    return c.json({ templates: rows.map((r) => formTemplateSchema.parse(JSON.parse(r.data))) });
+    return c.json({
+      templates: rows.map((r) => formTemplateSchema.parse(JSON.parse(r.data))),
+    } satisfies z.infer<typeof formListSchema>);
   });
 
   // Saving a template never touches stored records: fields it stops showing keep their values.
@@ -58,53 +79,50 @@ export function referenceRoutes(deps: ServerDeps): Hono<AppEnv> {
       );
       return next;
     });
-    return c.json({ template: saved });
-  });
-
-  app.get('/v1/tags', async (c) => {
-    const rows = await deps.db.all<{ tag: string; status: string; replaced_by: string | null }>(
-      'SELECT tag, status, replaced_by FROM tags ORDER BY tag',
-    );
-    return c.json({
-      tags: rows.map((r) => ({ tag: r.tag, status: r.status, replacedBy: r.replaced_by })),
-    });
-  });
-
-  app.post('/v1/tags', async (c) => {
-    await requirePermission(deps, c, 'admin.tags');
-    const { tag } = await parseBody(c, z.object({ tag: z.string() }));
-    const locale = c.get('info').locale;
-    const checked = validateTag(tag);
-    if (!checked.ok) {
-      const error = fieldError('tags', checked.code, locale, { value: tag, ...checked.params });
-      throw new ApiError(400, 'invalid_tag', error.message, { fields: [error] });
-    }
-    await deps.db.write(async (tx) => {
-      await tx.run(
-        "INSERT INTO tags (tag, status, updated_at) VALUES (?, 'active', ?) ON CONFLICT (tag) DO UPDATE SET status = 'active', replaced_by = NULL, updated_at = excluded.updated_at",
-        [checked.value, deps.now().toISOString()],
-      );
-      await appendAudit(
-        tx,
-        [
-          actorAudit(c, {
-            action: 'tag.add',
-            recordId: null,
-            fields: [{ field: 'tag', newValue: checked.value }],
-            outcome: 'success',
-            detail: null,
-          }),
-        ],
-        deps.now(),
-      );
-    });
-    return c.json({ tag: checked.value }, 201);
+    return c.json({ template: saved } satisfies z.infer<typeof savedFormSchema>);
   });
 
   app.get('/v1/regions', (c) => {
-    const parent = c.req.query('parent');
-    return c.json({ regions: parent === undefined ? provinces() : childrenOf(parent) });
+    const query = regionQuerySchema.safeParse(c.req.query());
+    if (!query.success) {
+      throw new ApiError(
+        400,
+        'bad_request',
+        t('http.badRequest', c.get('info').locale, { detail: 'parent' }),
+      );
+    }
+    const { parent } = query.data;
+    return c.json({
+      regions: parent === undefined ? provinces() : childrenOf(parent),
+    } satisfies z.infer<typeof regionListSchema>);
   });
 
   return app;
 }
+
+/** The reference routes, for the API document. */
+export const referenceOperations: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/v1/forms',
+    summary: 'api.forms.list',
+    auth: 'signedIn',
+    response: formListSchema,
+  },
+  {
+    method: 'put',
+    path: '/v1/forms/:id',
+    summary: 'api.forms.save',
+    auth: ['admin.templates'],
+    body: formTemplateSchema,
+    response: savedFormSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/regions',
+    summary: 'api.regions',
+    auth: 'signedIn',
+    query: regionQuerySchema,
+    response: regionListSchema,
+  },
+];

@@ -2,10 +2,13 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { t } from '../../../shared/core/i18n/translate';
 import type { Action } from '../../../shared/core/roles/role';
+import { customerStatuses } from '../../../shared/core/fields/options';
+import { customerViewSchema } from '../../../shared/core/schemas/customer-view';
 import { validateSubmission } from '../../../shared/core/forms/validate-submission';
 import { actorAudit } from '../http/actor-audit';
 import { appendAudit } from '../audit/audit-log';
 import { ApiError } from '../http/api-error';
+import type { ApiOperation } from '../http/api-operation';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
 import { parseBody } from '../http/parse-body';
@@ -22,10 +25,22 @@ import { scopeOf } from '../records/customer-row';
 /** After this many rejections a record cannot be submitted again (SPEC 3.4). */
 export const maxResubmissions = 3;
 
-const decisionSchema = z.object({
+/** A reviewer's decision; a rejection needs a reason. */
+export const decisionSchema = z.object({
   decision: z.enum(['approve', 'reject']),
   reason: z.string().trim().max(500).optional(),
 });
+
+/** Where a submission or a decision left the customer. */
+export const statusChangeSchema = z.object({
+  id: z.string(),
+  status: z.enum(customerStatuses),
+  checkpoint: z.number().int().nonnegative(),
+  rejections: z.number().int().nonnegative(),
+});
+
+/** The answer of `GET /v1/review/queue`. */
+export const reviewQueueSchema = z.object({ items: z.array(customerViewSchema) });
 
 /** Review: submit, the queue, approve or reject with a reason, second approval for important customers. */
 export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
@@ -79,7 +94,9 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
     const items = rows
       .map((row) => fromRow(deps.keyRing, row))
       .filter((customer) => can(actor, 'customer.read', scopeOf(customer)));
-    return c.json({ items: items.map((customer) => present(actor, customer)) });
+    return c.json({
+      items: items.map((customer) => present(actor, customer)),
+    } satisfies z.infer<typeof reviewQueueSchema>);
   });
 
   app.post('/v1/customers/:id/review', async (c) => {
@@ -195,6 +212,37 @@ async function changeStatus(
       ],
       deps.now(),
     );
-    return { id, status: updated.status, checkpoint, rejections: updated.rejections };
+    return {
+      id,
+      status: updated.status,
+      checkpoint,
+      rejections: updated.rejections,
+    } satisfies z.infer<typeof statusChangeSchema>;
   });
 }
+
+/** The review routes, for the API document. */
+export const reviewOperations: ApiOperation[] = [
+  {
+    method: 'post',
+    path: '/v1/customers/:id/submit',
+    summary: 'api.customers.submit',
+    auth: ['customer.submit'],
+    response: statusChangeSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/review/queue',
+    summary: 'api.review.queue',
+    auth: ['customer.review'],
+    response: reviewQueueSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/customers/:id/review',
+    summary: 'api.customers.review',
+    auth: ['customer.review', 'customer.approveSecond'],
+    body: decisionSchema,
+    response: statusChangeSchema,
+  },
+];

@@ -30,8 +30,8 @@ async function push(
   return (res.body as unknown as PushResponse).outcomes;
 }
 
-async function pull(as: Parameters<Server['call']>[0], since = 0) {
-  const res = await server.call(as, 'GET', `/v1/sync/pull?since=${since}`);
+async function pull(as: Parameters<Server['call']>[0], since = 0, query = '') {
+  const res = await server.call(as, 'GET', `/v1/sync/pull?since=${since}${query}`);
   expect(res.status).toBe(200);
   return res.body as unknown as PullResponse;
 }
@@ -125,6 +125,44 @@ describe('push', () => {
     });
   });
 
+  it("answers another user's mutation ID with forbidden, never with its author's outcome", async () => {
+    const [created] = await push('sales', [mutation(enterpriseRow())]);
+    const { recordId, checkpoint } = created as { recordId: string; checkpoint: number };
+    await push('sales', [
+      mutation({ mobile: '13900000001' }, { recordId, baseCheckpoint: checkpoint }),
+    ]);
+    // A conflict outcome carries the values its author sees in clear.
+    const theirs = mutation({ mobile: '13900000002' }, { recordId, baseCheckpoint: checkpoint });
+    const [conflict] = await push('sales', [theirs]);
+    expect(JSON.stringify(conflict)).toContain('13900000001');
+
+    const own = mutation(enterpriseRow());
+    const answer = await server.call('auditor', 'POST', '/v1/sync/push', {
+      clientId: 'x',
+      mutations: [{ mutationId: theirs.mutationId, fields: {} }, own],
+    });
+    const outcomes = (answer.body as unknown as PushResponse).outcomes;
+    expect(outcomes.map((o) => [o.mutationId, o.status])).toEqual([
+      [theirs.mutationId, 'forbidden'],
+      [own.mutationId, 'forbidden'],
+    ]);
+    expect(JSON.stringify(answer.body)).not.toContain('13900000001');
+    expect(JSON.stringify(answer.body)).not.toContain(recordId);
+    const denied = await server.db.all<{ detail: string }>(
+      "SELECT detail FROM audit_log WHERE actor_id = 'u-auditor' AND action = 'sync.push' AND outcome = 'denied'",
+    );
+    expect(denied).toEqual([{ detail: `mutation ${theirs.mutationId} belongs to another user` }]);
+
+    // The batch's other rows are still applied, in order, and the author's retry is answered.
+    const [foreign, fresh] = await push('entryClerk', [
+      { ...theirs, fields: {} },
+      mutation(enterpriseRow()),
+    ]);
+    expect(foreign).toMatchObject({ mutationId: theirs.mutationId, status: 'forbidden' });
+    expect(fresh).toMatchObject({ status: 'pending_review' });
+    expect(await push('sales', [theirs])).toEqual([conflict]);
+  });
+
   it('keeps others out of records outside their rows', async () => {
     const [created] = await push('sales', [mutation(enterpriseRow())]);
     const { recordId } = created as { recordId: string };
@@ -150,10 +188,8 @@ describe('pull and masking', () => {
     expect(JSON.stringify(support)).not.toContain(String(row['mobile']));
     const owner = await pull('sales');
     expect(owner.records[0]?.values['mobile']).toBe(row['mobile']);
-    expect(await pull('otherSales')).toMatchObject({
-      records: [],
-      removed: [owner.records[0]?.id],
-    });
+    // Another team's salesperson sees nothing, not even the ID of what it may not see.
+    expect(await pull('otherSales')).toMatchObject({ records: [], removed: [] });
     expect((await pull('auditor')).records).toEqual([]);
   });
 
@@ -171,6 +207,51 @@ describe('pull and masking', () => {
     expect(rest.records).toHaveLength(1);
     expect(rest.hasMore).toBe(false);
     expect((await pull('sales', rest.checkpoint)).records).toEqual([]);
+  });
+
+  it('resets once after a permission change, and pages through the reset to the end', async () => {
+    await push(
+      'entryClerk',
+      [1, 2, 3].map((i) => mutation(enterpriseRow(100 + i))),
+    );
+    await push(
+      'sales',
+      [4, 5].map((i) => mutation(enterpriseRow(100 + i))),
+    );
+    // Support sees everything; page through it in twos, keeping checkpoint and epoch.
+    let page = await pull('support', 0, '&limit=2');
+    let { checkpoint, epoch } = page;
+    while (page.hasMore) {
+      page = await pull('support', checkpoint, `&limit=2&epoch=${epoch}`);
+      ({ checkpoint, epoch } = page);
+    }
+    expect((await pull('support', checkpoint, `&epoch=${epoch}`)).reset).toBe(false);
+
+    // Support becomes a salesperson of team west: it may now hold none of these rows.
+    const changed = await server.call('admin', 'PUT', '/v1/admin/users/u-support', {
+      email: 'support@example.com',
+      displayName: 'support',
+      roleId: 'sales',
+      team: 'west',
+    });
+    expect(changed.status).toBe(200);
+    await push('support', [mutation(enterpriseRow(106))]);
+
+    page = await pull('support', checkpoint, `&limit=2&epoch=${epoch}`);
+    expect(page.reset).toBe(true);
+    expect(page.epoch).toBeGreaterThan(epoch);
+    const seen = [...page.records.map((r) => r.id)];
+    let pages = 1;
+    while (page.hasMore) {
+      page = await pull('support', page.checkpoint, `&limit=2&epoch=${page.epoch}`);
+      expect(page.reset).toBe(false);
+      seen.push(...page.records.map((r) => r.id));
+      pages += 1;
+      expect(pages).toBeLessThan(10);
+    }
+    // Only its own new row; and a pull from 0 names none of the rows it may not see.
+    expect(seen).toHaveLength(1);
+    expect((await pull('support', 0)).removed).toEqual([]);
   });
 
   it('treats a masked value sent back from a sheet as unchanged', async () => {

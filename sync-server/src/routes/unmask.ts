@@ -4,6 +4,7 @@ import { t } from '../../../shared/core/i18n/translate';
 import { actorAudit } from '../http/actor-audit';
 import { appendAudit } from '../audit/audit-log';
 import { ApiError } from '../http/api-error';
+import type { ApiOperation } from '../http/api-operation';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
 import { parseBody } from '../http/parse-body';
@@ -12,9 +13,16 @@ import { accessTo, can } from '../policy/policy';
 import { loadCustomer } from '../records/customer-store';
 import { scopeOf } from '../records/customer-row';
 
-const unmaskSchema = z.object({
+/** What to see in clear and why; the reason is required and audited. */
+export const unmaskSchema = z.object({
   fields: z.array(z.string()).min(1).max(40),
   reason: z.string().trim().max(500),
+});
+
+/** The clear values of the asked fields the caller may see. */
+export const unmaskedSchema = z.object({
+  id: z.string(),
+  values: z.record(z.string(), z.unknown()),
 });
 
 /**
@@ -62,7 +70,19 @@ export function unmaskRoutes(deps: ServerDeps): Hono<AppEnv> {
         deps.now(),
       ),
     );
-    return c.json({ id, values });
+    return c.json({ id, values } satisfies z.infer<typeof unmaskedSchema>);
   });
   return app;
 }
+
+/** The unmask route, for the API document. */
+export const unmaskOperations: ApiOperation[] = [
+  {
+    method: 'post',
+    path: '/v1/customers/:id/unmask',
+    summary: 'api.customers.unmask',
+    auth: ['customer.unmask'],
+    body: unmaskSchema,
+    response: unmaskedSchema,
+  },
+];

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
-import type { Database, SqlExecutor, SqlValue } from './database';
+import type { Database, LockOutcome, SqlExecutor, SqlValue } from './database';
 
 /**
  * SQLite storage: one file in WAL mode, one connection that writes and one that reads.
@@ -25,6 +25,8 @@ export async function openSqliteDatabase(file: string): Promise<Database> {
 
   let queue: Promise<unknown> = Promise.resolve();
   const onWriter = executor(writer);
+  // One process owns the file, so the locks of background jobs need only be known here.
+  const locks = new Set<string>();
 
   return {
     dialect: 'sqlite',
@@ -44,6 +46,15 @@ export async function openSqliteDatabase(file: string): Promise<Database> {
       // The queue moves on whether this transaction committed or not.
       queue = next.catch(() => undefined);
       return next;
+    },
+    async tryWithLock<T>(name: string, job: () => Promise<T>): Promise<LockOutcome<T>> {
+      if (locks.has(name)) return { acquired: false };
+      locks.add(name);
+      try {
+        return { acquired: true, value: await job() };
+      } finally {
+        locks.delete(name);
+      }
     },
     async close() {
       await queue;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from './database';
-import { latestSchemaVersion, migrate } from './migrate';
+import { latestSchemaVersion, migrate, migrations } from './migrate';
 
 /**
  * The contract every storage implementation keeps. The SQLite and PostgreSQL tests call this
@@ -9,18 +9,22 @@ import { latestSchemaVersion, migrate } from './migrate';
 export function runStorageTests(name: string, makeDatabase: () => Promise<Database>): void {
   describe(`storage contract: ${name}`, () => {
     let db: Database;
+    // Unset when opening failed, so that the failure is reported rather than a close of nothing.
+    let opened: Database | undefined;
     beforeEach(async () => {
       db = await makeDatabase();
+      opened = db;
       await migrate(db);
     });
     afterEach(async () => {
-      await db.close();
+      await opened?.close();
+      opened = undefined;
     });
 
     it('migrates to the latest schema once, and again is a no-op', async () => {
       expect(await migrate(db)).toEqual({ from: latestSchemaVersion, to: latestSchemaVersion });
       const rows = await db.all<{ version: number }>('SELECT version FROM schema_migrations');
-      expect(rows.map((r) => r.version)).toEqual([latestSchemaVersion]);
+      expect(rows.map((r) => Number(r.version))).toEqual(migrations.map((m) => m.version));
     });
 
     it('refuses a schema newer than the server knows', async () => {
@@ -74,6 +78,69 @@ export function runStorageTests(name: string, makeDatabase: () => Promise<Databa
       );
       expect(await db.get("SELECT value FROM counters WHERE name = 'checkpoint'")).toEqual({
         value: 50,
+      });
+    });
+
+    it('rolls back to a savepoint and commits the rest, as a push does per mutation', async () => {
+      await db.write(async (tx) => {
+        await tx.run("INSERT INTO settings (key, value) VALUES ('kept', '1')");
+        await tx.run('SAVEPOINT mutation');
+        await tx.run("INSERT INTO settings (key, value) VALUES ('undone', '1')");
+        await expect(
+          tx.run("INSERT INTO settings (key, value) VALUES ('kept', '2')"),
+        ).rejects.toThrow();
+        await tx.run('ROLLBACK TO mutation');
+        await tx.run('RELEASE mutation');
+        await tx.run("INSERT INTO settings (key, value) VALUES ('after', '1')");
+      });
+      const rows = await db.all<{ key: string }>('SELECT key FROM settings ORDER BY key');
+      expect(rows.map((r) => r.key)).toEqual(['after', 'kept']);
+    });
+
+    it('answers RETURNING rows, changed-row counts, and integers as numbers', async () => {
+      const bumped = await db.write((tx) =>
+        tx.get("UPDATE counters SET value = value + 1 WHERE name = 'checkpoint' RETURNING value"),
+      );
+      expect(bumped).toEqual({ value: 1 });
+      const upserted = await db.write((tx) =>
+        tx.all(
+          'INSERT INTO id_counters (period, last_serial) VALUES (?, 1) ON CONFLICT (period) DO UPDATE SET last_serial = id_counters.last_serial + 1 RETURNING last_serial',
+          ['20240101'],
+        ),
+      );
+      expect(upserted).toEqual([{ last_serial: 1 }]);
+      expect(await db.write((tx) => tx.run('UPDATE counters SET value = value + 1'))).toEqual({
+        changes: 2,
+      });
+      expect(await db.get('SELECT COUNT(*) AS n, MAX(value) AS top FROM counters')).toEqual({
+        n: 2,
+        top: 2,
+      });
+    });
+
+    it('runs a job under a named lock for one holder at a time', async () => {
+      let started = () => {};
+      let release = () => {};
+      const running = new Promise<void>((resolve) => (started = resolve));
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const first = db.tryWithLock('checkpoint-signer', async () => {
+        started();
+        await held;
+        return 'signed';
+      });
+      await running;
+      const meanwhile = await db.tryWithLock('checkpoint-signer', () => Promise.resolve('twice'));
+      const other = await db.tryWithLock('cleanup', () => Promise.resolve('cleaned'));
+      release();
+      expect(await first).toEqual({ acquired: true, value: 'signed' });
+      expect(meanwhile).toEqual({ acquired: false });
+      expect(other).toEqual({ acquired: true, value: 'cleaned' });
+      await expect(
+        db.tryWithLock('checkpoint-signer', () => Promise.reject(new Error('job failed'))),
+      ).rejects.toThrow('job failed');
+      expect(await db.tryWithLock('checkpoint-signer', () => Promise.resolve(1))).toEqual({
+        acquired: true,
+        value: 1,
       });
     });
 

@@ -1,0 +1,164 @@
+import pg from 'pg';
+import type { Database, LockOutcome, SqlExecutor, SqlValue } from './database';
+import { numberPlaceholders } from './numbered-placeholders';
+import { retryOnConflict } from './retry-on-conflict';
+
+export interface PostgresOptions {
+  /** The schema every connection works in (its `search_path`); the server's default if unset. */
+  schema?: string;
+  /** Connections in this instance's pool. */
+  maxConnections?: number;
+}
+
+// Advisory locks are keyed by two integers; the first keeps ours apart from other users.
+const writeLockSpace = 0x43524d57; // 'CRMW': the one lock every write transaction takes
+const jobLockSpace = 0x43524d4a; // 'CRMJ': background jobs, by hashtext(name)
+
+type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+
+/**
+ * PostgreSQL storage for one or several server instances on one database.
+ * Note: every write transaction first takes one advisory lock, so writes from all instances run
+ * one at a time, as SQLite's BEGIN IMMEDIATE makes them; under READ COMMITTED each statement then
+ * sees everything committed before it, so read-then-write code written for SQLite stays correct.
+ * Reads never wait for it. Within an instance writes also queue here, so a burst of requests
+ * waits in memory rather than holding every pooled connection while it waits for that lock.
+ */
+export async function openPostgresDatabase(
+  url: string,
+  options: PostgresOptions = {},
+): Promise<Database> {
+  const { schema } = options;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new Error('A PostgreSQL schema name here is lowercase letters, digits and _');
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 10_000,
+    application_name: 'sheet-crm-sync-server',
+    types: { getTypeParser },
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // A connection the server drops while idle must not end the process; the pool replaces it.
+  pool.on('error', (error) => console.error(`PostgreSQL dropped a connection: ${error.message}`));
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let open = true;
+    let broken: Error | undefined;
+    const tx = executor((text, values) => {
+      // A statement issued after the transaction ended would land in another one on this client.
+      if (!open) return Promise.reject(new Error('This transaction has already ended'));
+      return client.query(text, values);
+    });
+    try {
+      // One round trip for both: the simple protocol takes several statements.
+      await client.query(
+        `BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(${writeLockSpace}, 0)`,
+      );
+      const result = await work(tx);
+      open = false;
+      // PostgreSQL answers COMMIT of a failed transaction by rolling back, without an error.
+      const commit = await client.query('COMMIT');
+      if (commit.command !== 'COMMIT') {
+        throw new Error('The transaction was rolled back: a statement in it failed');
+      }
+      return result;
+    } catch (error) {
+      open = false;
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = asError(rollbackError);
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  return {
+    dialect: 'postgres',
+    ...executor((text, values) => pool.query(text, values)),
+    write<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+      const next = queue.then(() => retryOnConflict(() => transaction(work)));
+      // The queue moves on whether this transaction committed or not.
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async tryWithLock<T>(name: string, job: () => Promise<T>): Promise<LockOutcome<T>> {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const { rows } = await client.query<{ acquired: boolean }>(
+          'SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS acquired',
+          [jobLockSpace, name],
+        );
+        if (rows[0]?.acquired !== true) return { acquired: false };
+        return { acquired: true, value: await job() };
+      } finally {
+        // Ending the transaction releases the lock; if that fails, closing the connection does.
+        await client.query('ROLLBACK').catch((error: unknown) => {
+          broken = asError(error);
+        });
+        client.release(broken);
+      }
+    },
+    async close() {
+      await queue;
+      await pool.end();
+    },
+  };
+}
+
+function executor(query: Query): SqlExecutor {
+  const run = (sql: string, params: readonly SqlValue[]) => {
+    const { text, count } = numberPlaceholders(sql);
+    if (count !== params.length) {
+      return Promise.reject(
+        new Error(`The statement has ${count} placeholders but ${params.length} values`),
+      );
+    }
+    return params.length === 0 ? query(text) : query(text, [...params]);
+  };
+  return {
+    all: async <T>(sql: string, params: readonly SqlValue[] = []) =>
+      (await run(sql, params)).rows as T[],
+    get: async <T>(sql: string, params: readonly SqlValue[] = []) =>
+      (await run(sql, params)).rows[0] as T | undefined,
+    run: async (sql: string, params: readonly SqlValue[] = []) => ({
+      changes: (await run(sql, params)).rowCount ?? 0,
+    }),
+  };
+}
+
+const int8Oid = 20;
+const numericOid = 1700;
+
+/**
+ * Integers come back as numbers, as SQLite gives them: BIGINT columns and COUNT(*) too, and
+ * SUM/AVG (numeric). A BIGINT beyond 2^53 fails the query rather than come back rounded.
+ */
+const getTypeParser = ((oid: number, format?: 'text' | 'binary'): unknown => {
+  if (oid === int8Oid && format !== 'binary') return parseInt8;
+  if (oid === numericOid && format !== 'binary') return Number;
+  return pg.types.getTypeParser(oid, format) as unknown;
+}) as typeof pg.types.getTypeParser;
+
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`${value} is beyond a safe JS integer`);
+  return n;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
