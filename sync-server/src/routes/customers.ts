@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { t } from '../../../shared/core/i18n/translate';
 import { customerViewSchema, type CustomerView } from '../../../shared/core/schemas/customer-view';
 import { ApiError } from '../http/api-error';
+import { auditClearReads } from '../http/audit-clear-reads';
 import type { ApiOperation } from '../http/api-operation';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
@@ -60,7 +61,9 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (customer === undefined || !can(actor, 'customer.read', scopeOf(customer))) {
       throw new ApiError(404, 'not_found', t('sync.notFound', c.get('info').locale, { id }));
     }
-    return c.json(present(actor, customer) satisfies CustomerView);
+    const view = present(actor, customer);
+    await auditClearReads(deps, c, 'GET /v1/customers/:id', [view]);
+    return c.json(view satisfies CustomerView);
   });
 
   app.get('/v1/customers', async (c) => {
@@ -98,8 +101,15 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (actor.role.rowScope === 'none') add('1 = 0');
     add("status <> 'merged'");
     if (q.includeArchived !== 'true') add("status <> 'archived'");
-    if (q.q !== undefined)
-      add('(name LIKE ? OR clear_data LIKE ?)', `%${q.q}%`, `%"contactName":"%${q.q}%`);
+    if (q.q !== undefined) {
+      // Case-insensitive on both engines, and % or _ typed by the user match themselves.
+      const text = q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`);
+      add(
+        "(LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(clear_data) LIKE ? ESCAPE '\\')",
+        `%${text}%`,
+        `%"contactname":"%${text}%`,
+      );
+    }
     for (const key of ['industry', 'stage', 'level', 'owner', 'status'] as const) {
       const value = q[key];
       if (value !== undefined) add(`${key} = ?`, value);
@@ -138,6 +148,7 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
       [...params, q.limit],
     );
     const customers = rows.map((row) => present(actor, fromRow(deps.keyRing, row)));
+    await auditClearReads(deps, c, 'GET /v1/customers', customers);
     const last = rows.at(-1);
     return c.json({
       customers,

@@ -3,6 +3,7 @@ import { pullQuerySchema } from '../../../shared/core/sync/pull-response';
 import { pushRequestSchema } from '../../../shared/core/sync/push-request';
 import { t } from '../../../shared/core/i18n/translate';
 import { ApiError } from '../http/api-error';
+import { auditClearReads } from '../http/audit-clear-reads';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
 import { parseBody } from '../http/parse-body';
@@ -27,7 +28,9 @@ export function syncRoutes(deps: ServerDeps): Hono<AppEnv> {
         t('http.badRequest', c.get('info').locale, { detail: 'since, limit' }),
       );
     }
-    return c.json(await pull(deps.db, deps.keyRing, c.get('actor'), query.data));
+    const answer = await pull(deps.db, deps.keyRing, c.get('actor'), query.data);
+    await auditClearReads(deps, c, 'GET /v1/sync/pull', answer.records);
+    return c.json(answer);
   });
 
   return app;
