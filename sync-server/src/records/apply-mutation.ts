@@ -10,7 +10,12 @@ import { validateTagsAgainst } from '../../../shared/core/tags/tag-rules';
 import { fieldError, type FieldError } from '../../../shared/core/validation/field-error';
 import { accessTo, can } from '../policy/policy';
 import { dedupeKeys, maskOf, scopeOf, toRow, type StoredCustomer } from './customer-row';
-import { auditOf, type PreparedCreate, type PushContext } from './push-context';
+import {
+  auditOf,
+  type PrepareContext,
+  type PreparedCreate,
+  type PushContext,
+} from './push-context';
 
 const systemKeys = new Set([
   'id',
@@ -201,7 +206,7 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
  * Checks a new row against its template and computes its duplicate keys, once: the batch does
  * it ahead of applying, to read every lookup the batch needs in a few statements.
  */
-export function prepareCreate(ctx: PushContext, m: Mutation): PreparedCreate {
+export function prepareCreate(ctx: PrepareContext, m: Mutation): PreparedCreate {
   const known = ctx.prepared.get(m);
   if (known !== undefined) return known;
   const template = templateFor(ctx, m.templateId, m.fields['kind']);
@@ -223,7 +228,7 @@ export function prepareCreate(ctx: PushContext, m: Mutation): PreparedCreate {
  * field never fails on them.
  */
 function check(
-  ctx: PushContext,
+  ctx: PrepareContext,
   template: FormTemplate,
   input: Record<string, unknown>,
   kept: readonly string[] = [],
@@ -247,7 +252,7 @@ function check(
 }
 
 function templateFor(
-  ctx: PushContext,
+  ctx: PrepareContext,
   templateId: string | undefined,
   kind: unknown,
 ): FormTemplate {

@@ -31,17 +31,37 @@ export interface PreparedCreate {
   cityCode: string | null;
 }
 
+/** What checking a new row needs: a push context without the batch's database state. */
+export type PrepareContext = Pick<
+  PushContext,
+  'ring' | 'actor' | 'info' | 'templates' | 'vocabulary' | 'prepared'
+>;
+
+/** The form templates and the active tag vocabulary, and a stamp that changes with either. */
+export interface Reference {
+  templates: Map<string, FormTemplate>;
+  vocabulary: Set<string>;
+  stamp: string;
+}
+
 /** Loads the form templates and the active tag vocabulary. */
-export async function loadReference(
-  tx: SqlExecutor,
-): Promise<{ templates: Map<string, FormTemplate>; vocabulary: Set<string> }> {
+export async function loadReference(db: SqlExecutor): Promise<Reference> {
   const templates = new Map<string, FormTemplate>();
-  for (const row of await tx.all<{ data: string }>('SELECT data FROM templates')) {
+  const versions: string[] = [];
+  for (const row of await db.all<{ data: string }>('SELECT data FROM templates ORDER BY id')) {
     const template = formTemplateSchema.parse(JSON.parse(row.data));
     templates.set(template.id, withEveryField(template));
+    versions.push(`${template.id}@${template.version}`);
   }
-  const tags = await tx.all<{ tag: string }>("SELECT tag FROM tags WHERE status = 'active'");
-  return { templates, vocabulary: new Set(tags.map((t) => t.tag)) };
+  const tags = await db.all<{ tag: string }>(
+    "SELECT tag FROM tags WHERE status = 'active' ORDER BY tag",
+  );
+  const vocabulary = tags.map((t) => t.tag);
+  return {
+    templates,
+    vocabulary: new Set(vocabulary),
+    stamp: JSON.stringify([versions, vocabulary]),
+  };
 }
 
 /**

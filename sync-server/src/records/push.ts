@@ -8,9 +8,9 @@ import type { ServerDeps } from '../http/deps';
 import type { SqlExecutor } from '../storage/database';
 import { applyMutation, prepareCreate } from './apply-mutation';
 import { PushBatch } from './push-batch';
-import { auditOf, loadReference, type PushContext } from './push-context';
+import { auditOf, loadReference, type PreparedCreate, type PushContext } from './push-context';
 
-type BatchBase = Omit<PushContext, 'batch' | 'audit' | 'prepared'>;
+type BatchBase = Omit<PushContext, 'batch' | 'audit'>;
 
 /**
  * Applies a batch in one transaction: each mutation gets its own outcome, a retried mutation
@@ -27,13 +27,23 @@ export async function push(
   info: RequestInfo,
   request: PushRequest,
 ): Promise<PushResponse> {
+  // New rows are checked before the batch queues for the database, so that this CPU work
+  // overlaps the transaction ahead of it. Should templates or tags change meanwhile, the
+  // batch checks its rows again inside its transaction.
+  const early = await loadReference(deps.db);
+  const prepared = new Map<Mutation, PreparedCreate>();
+  const prepareContext = { ring: deps.keyRing, actor, info, ...early, prepared };
+  for (const m of request.mutations) if (m.recordId === undefined) prepareCreate(prepareContext, m);
+
   return deps.db.write(async (tx) => {
+    const reference = await loadReference(tx);
     const base: BatchBase = {
       ring: deps.keyRing,
       actor,
       info,
       now: deps.now(),
-      ...(await loadReference(tx)),
+      ...reference,
+      prepared: reference.stamp === early.stamp ? prepared : new Map(),
     };
     let outcomes: MutationOutcome[];
     await tx.run('SAVEPOINT batch');
@@ -71,7 +81,7 @@ async function applyBatch(
   mutations: readonly Mutation[],
 ): Promise<MutationOutcome[]> {
   const batch = new PushBatch(tx, base.ring, base.now);
-  const ctx: PushContext = { ...base, batch, audit: [], prepared: new Map() };
+  const ctx: PushContext = { ...base, batch, audit: [] };
   const prior = await batch.priorOutcomes(mutations.map((m) => m.mutationId));
   const fresh = mutations.filter((m) => !prior.has(m.mutationId));
   const creates = fresh.flatMap((m) => {
