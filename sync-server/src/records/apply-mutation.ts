@@ -10,6 +10,7 @@ import { validateTagsAgainst } from '../../../shared/core/tags/tag-rules';
 import { fieldError, type FieldError } from '../../../shared/core/validation/field-error';
 import { accessTo, can } from '../policy/policy';
 import { dedupeKeys, maskOf, scopeOf, toRow, type StoredCustomer } from './customer-row';
+import { chinaDateTime } from './china-time';
 import {
   auditOf,
   type PrepareContext,
@@ -53,7 +54,7 @@ async function create(ctx: PushContext, m: Mutation): Promise<MutationOutcome> {
 
   const id = await ctx.batch.nextCustomerId();
   const checkpoint = await ctx.batch.nextCheckpoint();
-  const stamp = dateTime(ctx.now);
+  const stamp = chinaDateTime(ctx.now);
   const record: StoredCustomer = {
     id,
     checkpoint,
@@ -181,7 +182,7 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
       ...Object.fromEntries(touched.map((f) => [f, checkpoint])),
     },
     updatedBy: ctx.actor.user.id,
-    updatedAt: dateTime(ctx.now),
+    updatedAt: chinaDateTime(ctx.now),
   };
   ctx.batch.save(toRow(ctx.ring, record, keys));
   keepHistory(ctx, id, checkpoint, touched, current, checked.value);
@@ -390,9 +391,4 @@ function withoutSystem(fields: Record<string, unknown>): Record<string, unknown>
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function dateTime(d: Date): string {
-  const china = new Date(d.getTime() + 8 * 60 * 60 * 1000);
-  return china.toISOString().slice(0, 19).replace('T', ' ');
 }

@@ -1,6 +1,7 @@
 import { formatRecordId } from '../../../shared/core/ids/record-id';
 import { keyWithin, nearDuplicateThreshold } from '../../../shared/core/normalise/similarity';
 import type { KeyRing } from '../crypto/key-ring';
+import { chinaDate } from './china-time';
 import type { SqlExecutor, SqlValue } from '../storage/database';
 import {
   customerColumns,
@@ -191,12 +192,7 @@ export class PushBatch {
 
   /** The next customer ID of the day (China time); the day's counter is locked on first use. */
   async nextCustomerId(): Promise<string> {
-    const china = new Date(this.now.getTime() + 8 * 60 * 60 * 1000);
-    const date = {
-      year: china.getUTCFullYear(),
-      month: china.getUTCMonth() + 1,
-      day: china.getUTCDate(),
-    };
+    const date = chinaDate(this.now);
     if (this.serial === undefined) {
       const period = formatRecordId('customer', date, 1).slice(0, -4);
       const row = await this.tx.get<{ last_serial: number }>(

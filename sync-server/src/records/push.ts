@@ -43,7 +43,7 @@ export async function push(
       info,
       now: deps.now(),
       ...reference,
-      prepared: reference.stamp === early.stamp ? prepared : new Map(),
+      prepared: reference.stamp === early.stamp ? prepared : new Map<Mutation, PreparedCreate>(),
     };
     let outcomes: MutationOutcome[];
     await tx.run('SAVEPOINT batch');

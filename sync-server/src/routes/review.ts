@@ -1,3 +1,4 @@
+import { chinaDateTime } from '../records/china-time';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { t } from '../../../shared/core/i18n/translate';
@@ -79,6 +80,7 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
       }
       return { status: 'pending', detail: null };
     });
+    await deps.changes.publish(result.checkpoint);
     return c.json(result);
   });
 
@@ -154,6 +156,7 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
         step === 'first' && isImportant(await loadImportantRule(tx), customer.values);
       return { status: important ? 'pendingSecond' : 'approved', detail: body.reason ?? null };
     });
+    await deps.changes.publish(result.checkpoint);
     return c.json(result);
   });
 
@@ -197,6 +200,7 @@ async function changeStatus(
       version: customer.version + 1,
       rejections: customer.rejections + (next.rejected === true ? 1 : 0),
       updatedBy: actor.user.id,
+      updatedAt: chinaDateTime(deps.now()),
     };
     await saveCustomerRow(tx, toRow(deps.keyRing, updated));
     await appendAudit(

@@ -1,3 +1,4 @@
+import { chinaDateTime } from '../records/china-time';
 import { nextCheckpoint } from '../records/customer-store';
 import type { SqlExecutor } from '../storage/database';
 
@@ -78,10 +79,4 @@ export async function retagRecords(
     if (last === undefined || rows.length < pageSize) return { records };
     after = last.id;
   }
-}
-
-// The record's updatedAt as the sheet shows it (SPEC 2.1: YYYY-MM-DD HH:MM:SS, China time), the
-// same form a push writes.
-function chinaDateTime(d: Date): string {
-  return new Date(d.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 19).replace('T', ' ');
 }
