@@ -281,6 +281,14 @@ export const messages = {
     'zh-CN': '标签“{value}”不在标签库中，请从标签库选择或请管理员添加',
     en: 'Tag “{value}” is not in the vocabulary; pick one or ask an admin to add it',
   },
+  'error.tag.retiredInUse': {
+    'zh-CN': '标签“{value}”已停用，不能再添加到客户',
+    en: 'Tag “{value}” is retired and can no longer be added to a customer',
+  },
+  'error.tag.renamedTo': {
+    'zh-CN': '标签“{value}”已改为“{replacedBy}”，请改用“{replacedBy}”',
+    en: 'Tag “{value}” is now “{replacedBy}”; use “{replacedBy}” instead',
+  },
   'error.tag.duplicate': {
     'zh-CN': '标签“{value}”重复',
     en: 'Tag “{value}” is given twice',
@@ -595,6 +603,11 @@ export const messages = {
   'api.sync.pull': {
     'zh-CN': '拉取某检查点之后变化的客户',
     en: 'Pull the customers changed after a checkpoint',
+  },
+  'api.sync.events': {
+    'zh-CN':
+      '变更通知（server-sent events）：连接时及任一服务实例上有客户变化时发送 changed 事件，数据为最新检查点，收到后拉取；空闲时每 15 秒发送一次心跳注释',
+    en: 'Change notices (server-sent events): a changed event carrying the latest checkpoint on connecting and whenever customers change on any server instance, to pull on; a heartbeat comment every 15 s when idle',
   },
   'api.customers.get': { 'zh-CN': '按编号读取客户', en: 'Read a customer by ID' },
   'api.customers.list': {

@@ -88,6 +88,20 @@ export interface TagError {
   code: ErrorCode;
 }
 
+// Matching ignores case, width and spaces, so 来源-wechat finds 来源-WeChat. The index is built
+// once per vocabulary object, which is treated as unchanging: a push checks every row against
+// the same one.
+const indexes = new WeakMap<ReadonlySet<string>, Map<string, string>>();
+function comparisonIndex(vocabulary: ReadonlySet<string>): Map<string, string> {
+  let known = indexes.get(vocabulary);
+  if (known === undefined) {
+    known = new Map();
+    for (const entry of vocabulary) known.set(normaliseForCompare(normaliseTag(entry)), entry);
+    indexes.set(vocabulary, known);
+  }
+  return known;
+}
+
 /**
  * Checks tags against the governed vocabulary: known tags come out spelled as in the vocabulary,
  * repeats and unknown or malformed tags are reported; empty entries (a trailing comma) are skipped.
@@ -97,9 +111,7 @@ export function validateTagsAgainst(
   tags: readonly string[],
   vocabulary: ReadonlySet<string>,
 ): { accepted: string[]; errors: TagError[] } {
-  // Matching ignores case, width and spaces, so 来源-wechat finds 来源-WeChat.
-  const known = new Map<string, string>();
-  for (const entry of vocabulary) known.set(normaliseForCompare(normaliseTag(entry)), entry);
+  const known = comparisonIndex(vocabulary);
   const seen = new Set<string>();
   const accepted: string[] = [];
   const errors: TagError[] = [];

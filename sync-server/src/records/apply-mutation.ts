@@ -244,9 +244,15 @@ function check(
   if (vocabulary.errors.length > 0) {
     return {
       ok: false as const,
-      errors: vocabulary.errors.map((e) =>
-        fieldError('tags', e.code, ctx.info.locale, { value: e.value }),
-      ),
+      errors: vocabulary.errors.map((e) => {
+        // A tag an admin retired or renamed says so, rather than that it was never known.
+        const replacedBy = e.code === 'tag.unknown' ? ctx.replacedTags.get(e.value) : undefined;
+        if (replacedBy === undefined)
+          return fieldError('tags', e.code, ctx.info.locale, { value: e.value });
+        return replacedBy === null
+          ? fieldError('tags', 'tag.retiredInUse', ctx.info.locale, { value: e.value })
+          : fieldError('tags', 'tag.renamedTo', ctx.info.locale, { value: e.value, replacedBy });
+      }),
     };
   }
   return result;

@@ -18,6 +18,8 @@ export interface PushContext {
   now: Date;
   templates: Map<string, FormTemplate>;
   vocabulary: ReadonlySet<string>;
+  /** Tags no longer in use, with what replaced them, to explain a refusal. */
+  replacedTags: ReadonlyMap<string, string | null>;
   audit: AuditInput[];
   /** New rows validated ahead of the batch, so its lookups can be read in a few statements. */
   prepared: Map<Mutation, PreparedCreate>;
@@ -34,13 +36,14 @@ export interface PreparedCreate {
 /** What checking a new row needs: a push context without the batch's database state. */
 export type PrepareContext = Pick<
   PushContext,
-  'ring' | 'actor' | 'info' | 'templates' | 'vocabulary' | 'prepared'
+  'ring' | 'actor' | 'info' | 'templates' | 'vocabulary' | 'replacedTags' | 'prepared'
 >;
 
 /** The form templates and the active tag vocabulary, and a stamp that changes with either. */
 export interface Reference {
   templates: Map<string, FormTemplate>;
   vocabulary: Set<string>;
+  replacedTags: Map<string, string | null>;
   stamp: string;
 }
 
@@ -57,10 +60,14 @@ export async function loadReference(db: SqlExecutor): Promise<Reference> {
     "SELECT tag FROM tags WHERE status = 'active' ORDER BY tag",
   );
   const vocabulary = tags.map((t) => t.tag);
+  const replaced = await db.all<{ tag: string; replaced_by: string | null }>(
+    "SELECT tag, replaced_by FROM tags WHERE status <> 'active' ORDER BY tag",
+  );
   return {
     templates,
     vocabulary: new Set(vocabulary),
-    stamp: JSON.stringify([versions, vocabulary]),
+    replacedTags: new Map(replaced.map((r) => [r.tag, r.replaced_by])),
+    stamp: JSON.stringify([versions, vocabulary, replaced]),
   };
 }
 

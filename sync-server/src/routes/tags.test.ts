@@ -288,11 +288,26 @@ describe('retiring a tag', () => {
     const refused = await push({ fields: { ...enterpriseRow(), tags: ['偏好-价格敏感'] } });
     expect(refused).toMatchObject({
       status: 'invalid',
-      errors: [{ field: 'tags', code: 'tag.unknown' }],
+      errors: [{ field: 'tags', code: 'tag.retiredInUse' }],
     });
     const message = (refused as Extract<MutationOutcome, { status: 'invalid' }>).errors[0]?.message;
-    expect(message).toContain('偏好-价格敏感');
+    expect(message).toBe('标签“偏好-价格敏感”已停用，不能再添加到客户');
     expect((await vocabulary()).get('偏好-价格敏感')?.status).toBe('retired');
+  });
+
+  it('tells a sheet still using a renamed tag its new name', async () => {
+    await server.call('admin', 'POST', change('区域-华东', 'rename'), { to: '区域-华东区' });
+    const refused = await push({ fields: { ...enterpriseRow(), tags: ['区域-华东'] } });
+    expect(refused).toMatchObject({
+      status: 'invalid',
+      errors: [
+        {
+          field: 'tags',
+          code: 'tag.renamedTo',
+          message: '标签“区域-华东”已改为“区域-华东区”，请改用“区域-华东区”',
+        },
+      ],
+    });
   });
 
   it('still lets records carrying it be edited, and keeps it on them', async () => {
