@@ -88,3 +88,33 @@ export async function saveApiToken(
     [token.id, token.userId, token.hash, token.label, now.toISOString()],
   );
 }
+
+/** An API token as stored, without its hash: what may be listed. */
+export interface TokenRow {
+  id: string;
+  user_id: string;
+  label: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+// The listed columns only: the hash must never reach a response.
+const tokenColumns = 'id, user_id, label, created_at, revoked_at';
+
+/** A user's API tokens, oldest first. */
+export async function listApiTokens(db: SqlExecutor, userId: string): Promise<TokenRow[]> {
+  return db.all<TokenRow>(
+    `SELECT ${tokenColumns} FROM api_tokens WHERE user_id = ? ORDER BY created_at, id`,
+    [userId],
+  );
+}
+
+/** One API token by its ID. */
+export async function findApiToken(db: SqlExecutor, id: string): Promise<TokenRow | undefined> {
+  return db.get<TokenRow>(`SELECT ${tokenColumns} FROM api_tokens WHERE id = ?`, [id]);
+}
+
+/** Marks a token revoked; it signs nobody in from then on. */
+export async function revokeApiToken(tx: SqlExecutor, id: string, at: string): Promise<void> {
+  await tx.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ?', [at, id]);
+}

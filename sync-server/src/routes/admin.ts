@@ -27,6 +27,10 @@ import {
   listUsers,
   saveApiToken,
   saveUser,
+  findApiToken,
+  listApiTokens,
+  revokeApiToken,
+  type TokenRow,
 } from '../people/user-store';
 import type { SqlExecutor } from '../storage/database';
 import {
@@ -38,14 +42,6 @@ import {
 } from './admin-api';
 
 type AuditField = AuditEntry['fields'][number];
-
-interface TokenRow {
-  id: string;
-  user_id: string;
-  label: string;
-  created_at: string;
-  revoked_at: string | null;
-}
 
 /**
  * The admin API: users, roles with their field rules, and API tokens. Every change is audited
@@ -160,11 +156,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     if ((await findUserById(deps.db, id)) === undefined) {
       throw notFound(c.get('info').locale, 'admin.what.user', id);
     }
-    // Select the listed columns only: the hash must never reach a response.
-    const rows = await deps.db.all<TokenRow>(
-      'SELECT id, user_id, label, created_at, revoked_at FROM api_tokens WHERE user_id = ? ORDER BY created_at, id',
-      [id],
-    );
+    const rows = await listApiTokens(deps.db, id);
     return c.json({ tokens: rows.map(tokenSummary) } satisfies Answer<'tokens'>);
   });
 
@@ -191,15 +183,12 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     const actor = await requirePermission(deps, c, 'admin.users');
     const tokenId = c.req.param('tokenId');
     const revoked = await deps.db.write(async (tx) => {
-      const row = await tx.get<TokenRow>(
-        'SELECT id, user_id, label, created_at, revoked_at FROM api_tokens WHERE id = ?',
-        [tokenId],
-      );
+      const row = await findApiToken(tx, tokenId);
       if (row === undefined) throw notFound(c.get('info').locale, 'admin.what.token', tokenId);
       // Revoking twice is not a second change: answer the first revocation again.
       if (row.revoked_at !== null) return row;
       const at = deps.now().toISOString();
-      await tx.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ?', [at, tokenId]);
+      await revokeApiToken(tx, tokenId, at);
       await bumpPermissionEpoch(tx);
       const fields = [change('tokenId', undefined, tokenId), change('revokedAt', undefined, at)];
       await audit(tx, c, actor, 'admin.token.revoke', row.user_id, fields, null);
