@@ -4,7 +4,7 @@ import type { Actor } from '../http/context';
 import { accessTo, inScope } from '../policy/policy';
 import type { SqlExecutor } from '../storage/database';
 import { customerFields } from '../../../shared/core/fields/customer-fields';
-import { fromRow, type CustomerRow } from './customer-row';
+import { customerColumns, fromRow, type CustomerRow } from './customer-row';
 import { permissionsChangedAt } from '../people/permission-epoch';
 import { present } from './present-customer';
 
@@ -23,13 +23,16 @@ export async function pull(
   const epoch = await permissionsChangedAt(db);
   const reset = query.since > 0 && query.epoch < epoch;
   const since = reset ? 0 : query.since;
-  const rows = await db.all<CustomerRow>(
-    'SELECT * FROM customers WHERE checkpoint > ? ORDER BY checkpoint LIMIT ?',
-    [since, query.limit],
-  );
-  // Decrypt only for callers who may see some sensitive field in clear; masks are stored.
+  // Decrypt only for callers who may see some sensitive field in clear; masks are stored. Only
+  // the form the caller needs is read: ciphertexts are the bulk of a row.
   const needsClear = customerFields.some(
     (f) => f.sensitive && ['edit', 'view'].includes(accessTo(actor, f.key)),
+  );
+  const unused = needsClear ? 'masked_data' : 'secret_data';
+  const columns = customerColumns.map((c) => (c === unused ? `'{}' AS ${c}` : c));
+  const rows = await db.all<CustomerRow>(
+    `SELECT ${columns.join(', ')} FROM customers WHERE checkpoint > ? ORDER BY checkpoint LIMIT ?`,
+    [since, query.limit],
   );
   const records: PullResponse['records'] = [];
   const removed: string[] = [];
