@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { boundaries } from './eslint.boundaries.js';
 
@@ -15,6 +16,7 @@ export default tseslint.config(
           './shared/core/tsconfig.json',
           './shared/ui/tsconfig.json',
           './sync-server/tsconfig.json',
+          './addon-sheets/tsconfig.json',
           './tsconfig.json',
         ],
         tsconfigRootDir: import.meta.dirname,
@@ -34,6 +36,11 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Build scripts run in Node.
+    files: ['scripts/**/*.js'],
+    languageOptions: { globals: globals.node },
   },
   {
     // Tools that demand a default export.

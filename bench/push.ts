@@ -1,19 +1,40 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { creditCodeCheckChar } from '../shared/core/validation/credit-code';
 import { recordBenchmark } from './record';
 
-// Generated customers pushed over HTTP on loopback in batches of 500 to a server in its
-// own process, then pulled back masked; the server's peak memory is read from /proc.
+// Generated customers pushed over HTTP on loopback in batches of 500 to the server in its own
+// process (or to N server processes on one PostgreSQL database, clients spread over them), then
+// pulled back masked; each server's peak memory is read from /proc.
 // Past 9,999 customers in a day the ID serial takes a fifth digit (CUS2024050110000).
-const total = Number(process.argv[2] ?? 100_000);
+//   tsx bench/push.ts [rows] [--db sqlite|postgres] [--instances N]
+// With --db postgres the servers use DATABASE_URL (else the test database of
+// scripts/test-postgres-setup.sh) in a fresh schema, dropped afterwards.
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at < 0 ? undefined : args[at + 1];
+};
+const engine = option('--db') ?? 'sqlite';
+const instances = Number(option('--instances') ?? 1);
+const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+const total = Number(positional[0] ?? 100_000);
+if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--db is sqlite or postgres');
+if (!Number.isInteger(instances) || instances < 1) throw new Error('--instances is 1 or more');
+if (engine === 'sqlite' && instances > 1) {
+  throw new Error('SQLite is one process: several instances need --db postgres');
+}
+if (!Number.isInteger(total) || total < 1) throw new Error('the row count is a positive number');
 const batch = 500;
-const inFlight = 2;
-const port = 18_000 + Math.floor(Math.random() * 1000);
+// Two requests in flight per instance, so every instance always has a batch to work on.
+const inFlight = 2 * instances;
+const basePort = 18_000 + Math.floor(Math.random() * 1000);
 const token = 'bench-admin-token-0123456789abcdefghij';
-const dir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
+const dirs = Array.from({ length: instances }, () => mkdtempSync(join(tmpdir(), 'crm-bench-')));
 const districts = ['310115', '310104', '110105', '440305', '330106', '320102', '510107', '420106'];
 const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -36,36 +57,77 @@ function row(i: number) {
   };
 }
 
-const server = spawn(
-  process.execPath,
-  [
-    ...(process.env['BENCH_PROFILE']
-      ? ['--cpu-prof', '--cpu-prof-dir=' + process.env['BENCH_PROFILE']]
-      : []),
-    '--import',
-    'tsx',
-    'sync-server/src/main.ts',
-  ],
-  {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      CRM_DATA_DIR: dir,
-      CRM_BOOTSTRAP_ADMIN_TOKEN: token,
+// PostgreSQL: a fresh schema per run; every instance shares it and the keys, as in production.
+const databaseUrl =
+  process.env['DATABASE_URL'] ??
+  process.env['CRM_TEST_DATABASE_URL'] ??
+  'postgres://crm_test:crm_test@127.0.0.1:5432/crm_test';
+const schema = `crm_bench_${Date.now()}_${process.pid}`;
+let postgresEnv: Record<string, string> = {};
+if (engine === 'postgres') {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const url = new URL(databaseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const key = () => randomBytes(32).toString('base64');
+  postgresEnv = {
+    DATABASE_URL: url.toString(),
+    CRM_DATA_KEY: `active=k1;index=${key()};key.k1=${key()}`,
+    CRM_AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'der' })
+      .toString('base64'),
+  };
+}
+
+function startServer(n: number): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env['BENCH_PROFILE']
+        ? ['--cpu-prof', '--cpu-prof-dir=' + process.env['BENCH_PROFILE']]
+        : []),
+      '--import',
+      'tsx',
+      'sync-server/src/main.ts',
+    ],
+    {
+      env: {
+        // The engine is what --db says, whatever DATABASE_URL this shell has.
+        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL')),
+        PORT: String(basePort + n),
+        CRM_DATA_DIR: dirs[n] ?? '',
+        CRM_BOOTSTRAP_ADMIN_TOKEN: token,
+        ...postgresEnv,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-process.on('exit', () => server.kill());
-await new Promise<void>((resolve, reject) => {
-  server.stdout.on('data', (chunk: Buffer) => {
-    if (chunk.toString().includes('listening')) resolve();
+  );
+  return new Promise<ChildProcess>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('listening')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`server ${n} exited with ${code}`)));
   });
-  server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+}
+
+// All at once: on PostgreSQL they migrate and bootstrap the fresh schema together.
+const servers = await Promise.all(Array.from({ length: instances }, (_, n) => startServer(n)));
+process.on('exit', () => {
+  for (const server of servers) server.kill();
 });
+const urlOf = (n: number) => `http://127.0.0.1:${basePort + (n % instances)}`;
+const port = basePort;
 const peakMb = () =>
-  Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) /
-  1024;
+  Math.max(
+    ...servers.map(
+      (server) =>
+        Number(
+          /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0,
+        ) / 1024,
+    ),
+  );
 
 const headers = {
   authorization: `Bearer ${token}`,
@@ -95,7 +157,7 @@ const salesHeaders = { ...headers, authorization: `Bearer ${salesToken}` };
 let next = 0;
 let accepted = 0;
 const started = performance.now();
-async function worker(): Promise<void> {
+async function worker(n: number): Promise<void> {
   while (next < total) {
     const from = next;
     next += batch;
@@ -103,16 +165,16 @@ async function worker(): Promise<void> {
       mutationId: `bench-${String(from + k).padStart(9, '0')}`,
       fields: row(from + k),
     }));
-    const res = await fetch(`http://127.0.0.1:${port}/v1/sync/push`, {
+    const res = await fetch(`${urlOf(n)}/v1/sync/push`, {
       method: 'POST',
       headers: salesHeaders,
-      body: JSON.stringify({ clientId: 'bench', mutations }),
+      body: JSON.stringify({ clientId: `bench-${n}`, mutations }),
     });
     const body = (await res.json()) as { outcomes: { status: string }[] };
     accepted += body.outcomes.filter((o) => o.status === 'pending_review').length;
   }
 }
-await Promise.all(Array.from({ length: inFlight }, worker));
+await Promise.all(Array.from({ length: inFlight }, (_, n) => worker(n)));
 const pushSeconds = (performance.now() - started) / 1000;
 const pushPeak = peakMb();
 
@@ -163,8 +225,14 @@ for (;;) {
 }
 const pullSeconds = (performance.now() - pullStart) / 1000;
 const peak = peakMb();
-server.kill();
-rmSync(dir, { recursive: true, force: true });
+for (const server of servers) server.kill();
+for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+if (engine === 'postgres') {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+  await admin.end();
+}
 
 if (accepted !== total || pulled !== total || masked !== total) {
   throw new Error(
@@ -172,9 +240,19 @@ if (accepted !== total || pulled !== total || masked !== total) {
   );
 }
 const rate = Math.round(total / pushSeconds);
+const setup =
+  engine === 'sqlite'
+    ? 'the sync server on SQLite in its own process'
+    : instances === 1
+      ? 'one sync server process on PostgreSQL'
+      : `${instances} sync server processes on one PostgreSQL database, clients spread evenly over them`;
+const name =
+  engine === 'sqlite'
+    ? 'Push and pull over HTTP (bench/push.ts)'
+    : `Push and pull over HTTP, PostgreSQL, ${instances === 1 ? 'one instance' : `${instances} instances`} (bench/push.ts --db postgres --instances ${instances})`;
 recordBenchmark(
-  'Push and pull over HTTP (bench/push.ts)',
-  `${total.toLocaleString('en')} generated customers pushed in batches of ${batch} (${inFlight} in flight) to the sync server on SQLite in its own process, with validation, dedupe (exact and near), AES-256-GCM encryption of sensitive fields and a hash-chained audit entry per row; then pulled back masked as support, in pages of 5,000.`,
+  name,
+  `${total.toLocaleString('en')} generated customers pushed in batches of ${batch} (${inFlight} in flight) to ${setup}, with validation, dedupe (exact and near), AES-256-GCM encryption of sensitive fields and a hash-chained audit entry per row; then pulled back masked as support, in pages of 5,000.${engine === 'postgres' ? ' Every write transaction, on whichever instance, first takes one advisory lock, so writes run one at a time across instances; more instances add room for requests and pulls, not for writes.' : ''}`,
   [
     [
       'rows pushed per second',
@@ -182,10 +260,18 @@ recordBenchmark(
       '≥ 10,000 rows/s',
     ],
     ['full pull, masked', `${pullSeconds.toFixed(2)} s`, '< 5 s'],
-    ['server peak memory (VmHWM) after push', `${Math.round(pushPeak)} MB`, '< 300 MB'],
-    ['server peak memory (VmHWM) after pull', `${Math.round(peak)} MB`, '< 300 MB'],
+    [
+      `server peak memory (VmHWM) after push${instances > 1 ? ', largest instance' : ''}`,
+      `${Math.round(pushPeak)} MB`,
+      '< 300 MB',
+    ],
+    [
+      `server peak memory (VmHWM) after pull${instances > 1 ? ', largest instance' : ''}`,
+      `${Math.round(peak)} MB`,
+      '< 300 MB',
+    ],
   ],
 );
 console.log(
-  `push ${rate} rows/s (${pushSeconds.toFixed(1)} s), pull ${pullSeconds.toFixed(2)} s, peak ${Math.round(peak)} MB`,
+  `${engine} × ${instances}: push ${rate} rows/s (${pushSeconds.toFixed(1)} s), pull ${pullSeconds.toFixed(2)} s, peak ${Math.round(peak)} MB`,
 );

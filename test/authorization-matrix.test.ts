@@ -95,6 +95,24 @@ async function send(
   return { status: res.status, body: parsed, text };
 }
 
+/** A request whose answer is a stream: its status, then the stream hung up at once. */
+async function openStream(as: Caller, path: string): Promise<Answer> {
+  const n = next();
+  const token =
+    as === 'anonymous' ? undefined : as === 'revoked' ? revokedToken : server.tokens[as];
+  const res = await server.app.request(path, {
+    headers: {
+      'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+    },
+  });
+  const ok = res.status >= 200 && res.status < 300;
+  const text = ok ? '' : await res.text();
+  if (ok) await res.body?.cancel();
+  lastStatus = res.status;
+  return { status: res.status, body: {}, text };
+}
+
 function unexpected(what: string, answer: Answer): never {
   throw new Error(`${what}: unexpected ${answer.status} ${answer.text.slice(0, 300)}`);
 }
@@ -231,6 +249,13 @@ const rows: Row[] = [
     route: 'GET /docs',
     expect: [A, A, A, A, A, A, A, A, A],
     run: async (as) => byStatus(await send(as, 'GET', '/docs')),
+  },
+  // The playground page: the sidebar's code and an empty grid, no data (demo tokens only in the
+  // explicit playground mode, which this server is not in).
+  {
+    route: 'GET /playground',
+    expect: [A, A, A, A, A, A, A, A, A],
+    run: async (as) => byStatus(await send(as, 'GET', '/playground')),
   },
   {
     route: 'GET /v1/me',
@@ -432,6 +457,13 @@ const rows: Row[] = [
     expect(hasMore).toBe(false);
     return bySight(records.find((r) => r.id === record.id)?.values, record);
   }),
+  // When to pull: a checkpoint, no record data, for every role that reads customers (the
+  // auditor reads the audit log, not customers).
+  {
+    route: 'GET /v1/sync/events',
+    expect: [A, A, A, A, A, A, D, D, D],
+    run: async (as) => byStatus(await openStream(as, '/v1/sync/events')),
+  },
   ...readRows('GET /v1/customers/:id', async (as, record) => {
     const answer = await send(as, 'GET', `/v1/customers/${record.id}`);
     if (answer.status !== 200) return byStatus(answer, true);

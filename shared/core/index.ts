@@ -54,6 +54,7 @@ export * from './sheet-safety/neutralise-formula';
 export * from './sync/mutation-outcome';
 export * from './sync/pull-response';
 export * from './sync/push-request';
+export * from './sync-client/index';
 export * from './tags/tag-change-request';
 export * from './tags/tag-entry';
 export * from './tags/tag-rules';

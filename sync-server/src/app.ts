@@ -9,6 +9,7 @@ import { auditOperations, auditRoutes } from './audit/audit-routes';
 import { ApiError } from './http/api-error';
 import type { ApiOperation } from './http/api-operation';
 import { authenticate } from './http/authenticate';
+import { allowedOrigin } from './http/cors-origins';
 import type { AppEnv } from './http/context';
 import type { ServerDeps } from './http/deps';
 import { requestInfo } from './http/request-info';
@@ -17,9 +18,11 @@ import { adminOperations } from './routes/admin-api';
 import { customerOperations, customerRoutes } from './routes/customers';
 import { docsOperations, docsRoutes } from './routes/docs';
 import { meOperations, meRoutes } from './routes/me';
+import { playgroundOperations, playgroundRoutes } from './routes/playground';
 import { referenceOperations, referenceRoutes } from './routes/reference';
 import { reviewOperations, reviewRoutes } from './routes/review';
 import { syncRoutes } from './routes/sync';
+import { syncEventRoutes } from './routes/sync-events';
 import { syncOperations } from './routes/sync-operations';
 import { tagOperations, tagRoutes } from './routes/tags';
 import { unmaskOperations, unmaskRoutes } from './routes/unmask';
@@ -40,6 +43,7 @@ export const apiOperations: readonly ApiOperation[] = [
     response: healthSchema,
   },
   ...docsOperations,
+  ...playgroundOperations,
   ...meOperations,
   ...referenceOperations,
   ...tagOperations,
@@ -65,7 +69,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
     app.use(
       '/v1/*',
       cors({
-        origin: deps.config.CRM_CORS_ORIGINS,
+        origin: allowedOrigin(deps.config.CRM_CORS_ORIGINS),
         allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'X-CRM-Client'],
         maxAge: 600,
       }),
@@ -88,12 +92,14 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' } satisfies z.infer<typeof healthSchema>));
   app.route('/', docsRoutes(apiOperations));
+  app.route('/', playgroundRoutes(deps));
   app.use('/v1/*', authenticate(deps));
   app.route('/', meRoutes(deps));
   app.route('/', referenceRoutes(deps));
   app.route('/', tagRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', syncRoutes(deps));
+  app.route('/', syncEventRoutes(deps));
   app.route('/', customerRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', unmaskRoutes(deps));

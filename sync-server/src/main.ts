@@ -2,16 +2,20 @@ import { serve } from '@hono/node-server';
 import { join } from 'node:path';
 import { createApp } from './app';
 import { loadOrCreateCheckpointSigner, startCheckpointJob } from './audit/checkpoint-signer';
+import { signerFromSetting } from './audit/signing-key-setting';
 import { createFailureLimiter } from './auth/sign-in-rate-limit';
 import { createGoogleVerifier } from './auth/google-id-token';
 import { createMicrosoftVerifier } from './auth/microsoft-token';
 import { loadConfig, type Config } from './config/config';
 import { loadOrCreateKeyFile } from './crypto/data-key-file';
 import { parseKeyMaterial } from './crypto/key-material';
+import { openChangeFeed } from './events/change-feed';
 import type { ServerDeps } from './http/deps';
 import { bootstrap } from './people/bootstrap';
+import { seedDemoCustomers } from './playground/demo-customers';
+import { seedDemoUsers } from './playground/demo-users';
 import { migrate } from './storage/migrate';
-import { openSqliteDatabase } from './storage/sqlite-database';
+import { openDatabase } from './storage/open-database';
 
 /** Builds everything the server needs from validated settings. */
 export async function startServer(config: Config): Promise<{
@@ -21,13 +25,14 @@ export async function startServer(config: Config): Promise<{
   port: number;
 }> {
   const keys = loadOrCreateKeyFile(join(config.dataDir, 'data.key'), config.CRM_DATA_KEY);
-  const db = await openSqliteDatabase(join(config.dataDir, 'crm.sqlite'));
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   await migrate(db);
   const first = await bootstrap(db, {
     adminEmail: config.CRM_BOOTSTRAP_ADMIN_EMAIL,
     adminToken: config.CRM_BOOTSTRAP_ADMIN_TOKEN,
     now: new Date(),
   });
+  const demoUsers = config.CRM_PLAYGROUND ? await seedDemoUsers(db, new Date()) : undefined;
   const verifiers: ServerDeps['verifiers'] = {};
   if (config.CRM_GOOGLE_AUDIENCE !== undefined) {
     verifiers.google = createGoogleVerifier({
@@ -53,14 +58,20 @@ export async function startServer(config: Config): Promise<{
     db,
     keyRing: parseKeyMaterial(keys.material),
     verifiers,
-    auditSigner: loadOrCreateCheckpointSigner(config.dataDir),
+    auditSigner:
+      config.CRM_AUDIT_SIGNING_KEY === undefined
+        ? loadOrCreateCheckpointSigner(config.dataDir)
+        : signerFromSetting(config.CRM_AUDIT_SIGNING_KEY),
+    changes: await openChangeFeed(db),
     limiter: createFailureLimiter({
       maxFailures: config.CRM_SIGNIN_MAX_FAILURES,
       windowMs: config.CRM_SIGNIN_WINDOW_SECONDS * 1000,
     }),
     now: () => new Date(),
+    ...(demoUsers === undefined ? {} : { demoUsers }),
   };
   const app = createApp(deps);
+  if (demoUsers !== undefined) await seedDemoCustomers(app, db, demoUsers);
   const checkpoints = startCheckpointJob(db, deps.auditSigner, config.CRM_AUDIT_CHECKPOINT_SECONDS);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
@@ -75,14 +86,29 @@ export async function startServer(config: Config): Promise<{
     port,
     close: async () => {
       checkpoints.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await checkpoints.idle();
+      // Open event streams end first: the server waits for every connection before it closes.
+      deps.changes.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A connection whose last answer has gone (an ended stream) would otherwise be kept open
+      // for its keep-alive time; requests still in flight are let finish.
+      const sweep = setInterval(() => closeIdle(server), 50);
+      closeIdle(server);
+      await closed;
+      clearInterval(sweep);
       await db.close();
     },
   };
 }
 
+function closeIdle(server: ReturnType<typeof serve>): void {
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+}
+
 async function main(): Promise<void> {
-  const loaded = loadConfig(process.env);
+  // `--playground` (what `npm start` passes) is the explicit way to turn on demo users.
+  const playground = process.argv.includes('--playground') ? { CRM_PLAYGROUND: 'true' } : {};
+  const loaded = loadConfig({ ...process.env, ...playground });
   if (!loaded.ok) {
     console.error(`The server cannot start; fix these settings:\n  ${loaded.errors.join('\n  ')}`);
     process.exit(1);
@@ -98,8 +124,17 @@ async function main(): Promise<void> {
     });
   }
   console.log(
-    `sync-server listening on http://${loaded.config.HOST}:${port} (data in ${loaded.config.dataDir})`,
+    `sync-server listening on http://${loaded.config.HOST}:${port} (${
+      loaded.config.DATABASE_URL === undefined
+        ? `data in ${loaded.config.dataDir}`
+        : 'data in PostgreSQL (DATABASE_URL)'
+    })`,
   );
+  if (loaded.config.CRM_PLAYGROUND) {
+    console.log(
+      `Playground mode (CRM_PLAYGROUND): demo users per role, their tokens on http://${loaded.config.HOST}:${port}/playground`,
+    );
+  }
   if (adminToken !== undefined && loaded.config.CRM_BOOTSTRAP_ADMIN_TOKEN === undefined) {
     // Shown once, on the first start only; the server keeps just its hash.
     console.log(

@@ -8,6 +8,7 @@ import { loadOrCreateCheckpointSigner } from '../../sync-server/src/audit/checkp
 import { generateApiToken } from '../../sync-server/src/auth/api-token';
 import { createFailureLimiter } from '../../sync-server/src/auth/sign-in-rate-limit';
 import { loadConfig } from '../../sync-server/src/config/config';
+import { openChangeFeed } from '../../sync-server/src/events/change-feed';
 import { generateKeyMaterial, parseKeyMaterial } from '../../sync-server/src/crypto/key-material';
 import type { ServerDeps } from '../../sync-server/src/http/deps';
 import { bootstrap } from '../../sync-server/src/people/bootstrap';
@@ -62,6 +63,7 @@ export async function makeTestServer(extraEnv: Record<string, string> = {}) {
     keyRing: parseKeyMaterial(generateKeyMaterial()),
     verifiers: {},
     auditSigner: loadOrCreateCheckpointSigner(dir),
+    changes: await openChangeFeed(db),
     limiter: createFailureLimiter({ maxFailures: 5, windowMs: 60_000 }),
     now: () => clock,
   };
@@ -95,6 +97,7 @@ export async function makeTestServer(extraEnv: Record<string, string> = {}) {
       clock = new Date(clock.getTime() + ms);
     },
     async close() {
+      deps.changes.close();
       await db.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -28,6 +28,7 @@ import {
   stages,
 } from './options';
 import { zodFromParser } from './zod-from-parser';
+import { customerIdPattern } from '../ids/record-id';
 
 /** An attached file as a record refers to it; the bytes live in the server's file store. */
 export const attachmentSchema = z.object({
@@ -97,7 +98,7 @@ export type CustomerFieldKey = keyof typeof customerFieldSchemas;
 
 /** Fields the server sets; never typed by users. */
 export const systemFieldSchemas = {
-  id: z.string().regex(/^CUS\d{12}$/),
+  id: z.string().regex(customerIdPattern),
   status: z.enum(customerStatuses),
   version: z.number().int().nonnegative(),
   createdAt: dateTimeField,

@@ -355,6 +355,95 @@ export const messages = {
     en: 'You are not allowed to change {field}',
   },
   'sync.notFound': { 'zh-CN': '客户{id}不存在', en: 'Customer {id} does not exist' },
+
+  // ── the sync client in a sheet (shared/core/sync-client) ──────────────────
+  'syncClient.conflictNote': {
+    'zh-CN': '与服务器上的修改冲突：服务器上为“{theirs}”，请在侧边栏中选择保留哪一个',
+    en: 'Conflicts with a change on the server, which has “{theirs}”; choose which to keep in the sidebar',
+  },
+  'syncClient.gone': {
+    'zh-CN': '此客户已不在您的可见范围内，此行的修改无法同步',
+    en: 'This customer is no longer visible to you; the changes in this row cannot be synced',
+  },
+  'syncClient.failure.network': {
+    'zh-CN': '无法连接同步服务器，同步进度已保存，请稍后再次同步',
+    en: 'Cannot reach the sync server; progress is saved, please sync again later',
+  },
+  'syncClient.failure.unauthorized': {
+    'zh-CN': '同步服务器不接受当前登录，请重新登录或请管理员检查您的令牌',
+    en: 'The sync server does not accept this sign-in; sign in again or ask the admin to check your token',
+  },
+  'syncClient.failure.forbidden': {
+    'zh-CN': '您没有同步客户数据的权限',
+    en: 'You are not allowed to sync customer data',
+  },
+  'syncClient.failure.server': {
+    'zh-CN': '同步服务器出错（状态 {status}），同步进度已保存，请稍后再次同步',
+    en: 'The sync server failed (status {status}); progress is saved, please sync again later',
+  },
+  'syncClient.failure.protocol': {
+    'zh-CN': '无法识别同步服务器的回答（状态 {status}），请确认服务器地址是否正确',
+    en: 'The sync server’s answer was not understood (status {status}); check the server address',
+  },
+
+  // ── the Google Sheets add-on (addon-sheets) ─────────────────────────────
+  'sheets.menu.title': { 'zh-CN': '客户信息', en: 'Customers' },
+  'sheets.menu.open': { 'zh-CN': '打开侧边栏', en: 'Open the sidebar' },
+  'sheets.menu.sync': { 'zh-CN': '立即同步', en: 'Sync now' },
+  'sheets.menu.setServer': { 'zh-CN': '设置服务器地址…', en: 'Set the server address…' },
+  'sheets.menu.setToken': { 'zh-CN': '设置 API 令牌…', en: 'Set an API token…' },
+  'sheets.sheetName': { 'zh-CN': '客户', en: 'Customers' },
+  'sheets.sidebarTitle': { 'zh-CN': '客户信息', en: 'Customers' },
+  'sheets.column.recordId': { 'zh-CN': '记录编号（系统）', en: 'Record ID (system)' },
+  'sheets.column.checkpoint': { 'zh-CN': '同步检查点（系统）', en: 'Sync checkpoint (system)' },
+  'sheets.column.state': { 'zh-CN': '同步状态（系统）', en: 'Sync state (system)' },
+  'sheets.prompt.server': {
+    'zh-CN': '同步服务器地址（以 https:// 开头），本文档的所有用户共用',
+    en: 'The sync server address (starting with https://), shared by everyone using this document',
+  },
+  'sheets.prompt.token': {
+    'zh-CN': '管理员发给您的 API 令牌，只保存在您自己的账号中；留空则改用 Google 登录',
+    en: 'The API token your admin gave you, kept in your own account only; leave it empty to sign in with Google',
+  },
+  'sheets.serverUrl.invalid': {
+    'zh-CN': '服务器地址格式错误，应以 https:// 开头，例如 https://crm.example.com',
+    en: 'The server address is malformed; it must start with https://, e.g. https://crm.example.com',
+  },
+  'sheets.serverUrl.notAllowed': {
+    'zh-CN': '此地址不在加载项允许访问的地址（{allowed}）之内，请联系管理员重新构建加载项',
+    en: 'This address is outside the addresses the add-on may reach ({allowed}); ask the admin to rebuild the add-on',
+  },
+  'sheets.serverUrl.notSet': {
+    'zh-CN': '尚未设置同步服务器地址，请管理员在菜单“客户信息 → 设置服务器地址”中设置',
+    en: 'No sync server address yet; the admin sets it in the menu Customers → Set the server address',
+  },
+  'sheets.serverUrl.saved': {
+    'zh-CN': '服务器地址已保存：{url}',
+    en: 'Server address saved: {url}',
+  },
+  'sheets.token.saved': { 'zh-CN': 'API 令牌已保存', en: 'API token saved' },
+  'sheets.token.cleared': {
+    'zh-CN': '已清除 API 令牌，将改用 Google 登录',
+    en: 'API token cleared; Google sign-in is used instead',
+  },
+  'sheets.sync.busy': {
+    'zh-CN': '另一次同步正在进行，请稍后再试',
+    en: 'Another sync is under way; please try again shortly',
+  },
+  'sheets.sync.summary': {
+    'zh-CN':
+      '同步完成：新建待审核 {pending}，已更新 {applied}，已合并 {merged}，冲突 {conflicts}，无效 {invalid}，重复 {duplicates}，拉取 {pulled}',
+    en: 'Synced: {pending} new pending review, {applied} updated, {merged} merged, {conflicts} conflicts, {invalid} invalid, {duplicates} duplicates, {pulled} pulled',
+  },
+  'sheets.sync.continueLater': {
+    'zh-CN': '本次同步只完成了一部分，进度已保存，请再次同步以继续',
+    en: 'This sync did part of the work and saved its progress; sync again to continue',
+  },
+  'sheets.placeholder': {
+    'zh-CN':
+      '侧边栏尚未构建：请先运行 npm run build，再运行 npm run build:sheets 和 npm run deploy:sheets',
+    en: 'The sidebar has not been built: run npm run build, then npm run build:sheets and npm run deploy:sheets',
+  },
   'review.reasonRequired': {
     'zh-CN': '驳回时必须填写原因',
     en: 'A reason is required to reject',
@@ -646,6 +735,233 @@ export const messages = {
     'zh-CN': '机器可读版本：{url}',
     en: 'Machine-readable version: {url}',
   },
+
+  // ── sidebar (shared/ui) ─────────────────────────────────────────────────
+  'ui.title': { 'zh-CN': '客户信息', en: 'Customers' },
+  'ui.language': { 'zh-CN': '界面语言', en: 'Language' },
+  'ui.loading': { 'zh-CN': '正在加载…', en: 'Loading…' },
+  'ui.failed': { 'zh-CN': '操作未成功，请重试', en: 'That did not work; please try again' },
+  'ui.retry': { 'zh-CN': '重试', en: 'Try again' },
+  'ui.refresh': { 'zh-CN': '刷新', en: 'Refresh' },
+  'ui.back': { 'zh-CN': '返回', en: 'Back' },
+  'ui.save': { 'zh-CN': '保存', en: 'Save' },
+  'ui.cancel': { 'zh-CN': '取消', en: 'Cancel' },
+  'ui.choose': { 'zh-CN': '请选择', en: 'Choose' },
+  'ui.yes': { 'zh-CN': '是', en: 'Yes' },
+  'ui.masked': {
+    'zh-CN': '已脱敏：你的角色只能看到部分内容',
+    en: 'Masked: your role sees only part of it',
+  },
+  'ui.maskedBadge': { 'zh-CN': '脱敏', en: 'masked' },
+  'ui.noHost': {
+    'zh-CN': '此页面需要在表格插件中打开（Google 表格或 Excel）',
+    en: 'Open this page from the spreadsheet add-on (Google Sheets or Excel)',
+  },
+  'ui.signInFailed': {
+    'zh-CN': '无法登录同步服务：{detail}',
+    en: 'Could not sign in to the sync server: {detail}',
+  },
+  'ui.signedInAs': { 'zh-CN': '{name}（{role}）', en: '{name} ({role})' },
+  'ui.noPanels': {
+    'zh-CN': '你的角色在侧边栏中没有可用的功能',
+    en: 'Your role has nothing to do in the sidebar',
+  },
+  'ui.tab.entry': { 'zh-CN': '录入', en: 'Entry' },
+  'ui.tab.tags': { 'zh-CN': '标签', en: 'Tags' },
+  'ui.tab.sync': { 'zh-CN': '同步', en: 'Sync' },
+  'ui.tab.review': { 'zh-CN': '审核', en: 'Review' },
+  'ui.tab.admin': { 'zh-CN': '管理', en: 'Admin' },
+  'ui.server.label': { 'zh-CN': '同步服务地址', en: 'Sync server address' },
+  'ui.server.save': { 'zh-CN': '保存地址', en: 'Save address' },
+  'ui.server.invalid': {
+    'zh-CN': '同步服务地址格式错误，应以 https:// 开头',
+    en: 'The sync server address must start with https://',
+  },
+  'ui.server.askAdmin': {
+    'zh-CN': '本文档尚未设置同步服务地址，请联系管理员',
+    en: 'This document has no sync server address yet; ask your admin',
+  },
+  'ui.region.province': { 'zh-CN': '省/直辖市', en: 'Province' },
+  'ui.region.city': { 'zh-CN': '市', en: 'City' },
+  'ui.region.district': { 'zh-CN': '区/县', en: 'District' },
+  'ui.entry.new': { 'zh-CN': '新客户', en: 'New customer' },
+  'ui.entry.row': { 'zh-CN': '第{row}行 · {id}', en: 'Row {row} · {id}' },
+  'ui.entry.useSelection': { 'zh-CN': '读取选中行', en: 'Use selected row' },
+  'ui.entry.newButton': { 'zh-CN': '新建', en: 'New' },
+  'ui.entry.template': { 'zh-CN': '登记表', en: 'Form' },
+  'ui.entry.noTemplate': {
+    'zh-CN': '没有可用的登记表，请联系管理员',
+    en: 'There is no form to fill in; ask your admin',
+  },
+  'ui.entry.locked': {
+    'zh-CN': '该客户状态为“{status}”，不能在此修改',
+    en: 'This customer is “{status}” and cannot be changed here',
+  },
+  'ui.entry.submit': { 'zh-CN': '提交审核', en: 'Submit for review' },
+  'ui.entry.submitting': { 'zh-CN': '正在提交…', en: 'Submitting…' },
+  'ui.entry.resubmit': { 'zh-CN': '重新提交审核', en: 'Resubmit for review' },
+  'ui.entry.pending': {
+    'zh-CN': '已提交，客户编号 {id}，等待审核',
+    en: 'Submitted as {id}; waiting for review',
+  },
+  'ui.entry.possibleDuplicates': {
+    'zh-CN': '可能与这些客户重复，审核员会核对：{ids}',
+    en: 'May duplicate these customers; the reviewer will check: {ids}',
+  },
+  'ui.entry.next': { 'zh-CN': '录入下一位', en: 'Enter the next one' },
+  'ui.entry.saved': { 'zh-CN': '已保存：{id}', en: 'Saved: {id}' },
+  'ui.entry.existing': { 'zh-CN': '已有客户：', en: 'Existing customer:' },
+  'ui.entry.invalid': {
+    'zh-CN': '有{count}处需要修改，请查看标红的字段',
+    en: '{count} problems to fix; see the fields marked in red',
+  },
+  'ui.entry.conflict': {
+    'zh-CN': '客户{id}已被他人修改了相同字段，请在“同步”页逐项选择保留哪个值',
+    en: 'Someone else changed the same fields of {id}; choose what to keep on the Sync tab',
+  },
+  'ui.tags.chosen': { 'zh-CN': '已选标签', en: 'Chosen tags' },
+  'ui.tags.remove': { 'zh-CN': '移除标签“{tag}”', en: 'Remove tag “{tag}”' },
+  'ui.tags.typePlaceholder': {
+    'zh-CN': '输入标签，如 区域-华东',
+    en: 'Type a tag, e.g. 区域-华东',
+  },
+  'ui.tags.add': { 'zh-CN': '添加', en: 'Add' },
+  'ui.tags.retired': {
+    'zh-CN': '标签“{value}”已停用，不能再选择',
+    en: 'Tag “{value}” is retired and can no longer be chosen',
+  },
+  'ui.tags.noRow': { 'zh-CN': '未选中客户行', en: 'No customer row selected' },
+  'ui.tags.hint': {
+    'zh-CN': '在表格中选中一位客户所在的行，再点“读取选中行”；新客户的标签在“录入”页选择',
+    en: 'Select a customer’s row in the sheet, then “Use selected row”; tag a new customer on the Entry tab',
+  },
+  'ui.tags.write': { 'zh-CN': '写入选中行', en: 'Write to the row' },
+  'ui.tags.written': {
+    'zh-CN': '已写入第{row}行，同步后生效',
+    en: 'Written to row {row}; it takes effect at the next sync',
+  },
+  'ui.tags.vocabularyAdd': { 'zh-CN': '向标签库添加标签', en: 'Add a tag to the vocabulary' },
+  'ui.tags.added': { 'zh-CN': '已添加标签“{tag}”', en: 'Added tag “{tag}”' },
+  'ui.sync.run': { 'zh-CN': '立即同步', en: 'Sync now' },
+  'ui.sync.running': { 'zh-CN': '正在同步…', en: 'Syncing…' },
+  'ui.sync.done': {
+    'zh-CN': '同步完成（检查点 {checkpoint}）',
+    en: 'Sync finished (checkpoint {checkpoint})',
+  },
+  'ui.sync.incomplete': {
+    'zh-CN': '本次同步未全部完成，请再同步一次以继续',
+    en: 'This sync did not finish everything; sync again to continue',
+  },
+  'ui.sync.failed': { 'zh-CN': '同步中断：{detail}', en: 'Sync stopped: {detail}' },
+  'ui.sync.applied': { 'zh-CN': '已保存', en: 'Applied' },
+  'ui.sync.merged': { 'zh-CN': '已合并', en: 'Merged' },
+  'ui.sync.conflicts': { 'zh-CN': '冲突', en: 'Conflicts' },
+  'ui.sync.invalid': { 'zh-CN': '格式错误', en: 'Invalid' },
+  'ui.sync.duplicates': { 'zh-CN': '重复', en: 'Duplicates' },
+  'ui.sync.pendingReview': { 'zh-CN': '待审核', en: 'Pending review' },
+  'ui.sync.forbidden': { 'zh-CN': '无权限', en: 'Not allowed' },
+  'ui.sync.pulled': { 'zh-CN': '已拉取', en: 'Pulled' },
+  'ui.sync.editedDuring': {
+    'zh-CN': '同步期间修改的行已保留，下次同步时推送：{rows}',
+    en: 'Rows edited during the sync were kept and go with the next sync: {rows}',
+  },
+  'ui.sync.invalidRows': { 'zh-CN': '需要修改的行', en: 'Rows to fix' },
+  'ui.sync.duplicateRows': { 'zh-CN': '重复的行', en: 'Duplicate rows' },
+  'ui.sync.forbiddenRows': { 'zh-CN': '无权限的行', en: 'Rows not allowed' },
+  'ui.sync.rowNumber': { 'zh-CN': '第{row}行', en: 'Row {row}' },
+  'ui.sync.conflictTitle': {
+    'zh-CN': '第{row}行 {id}：与服务器上的修改冲突',
+    en: 'Row {row} {id}: conflicts with a change on the server',
+  },
+  'ui.sync.yours': { 'zh-CN': '表格中的值（我的）', en: 'In the sheet (yours)' },
+  'ui.sync.theirs': { 'zh-CN': '服务器上的值（他人的）', en: 'On the server (theirs)' },
+  'ui.sync.blank': { 'zh-CN': '（空）', en: '(blank)' },
+  'ui.sync.resolve': { 'zh-CN': '按所选保存', en: 'Keep what I chose' },
+  'ui.review.queue': { 'zh-CN': '待审核 {count} 条', en: '{count} waiting for review' },
+  'ui.review.empty': { 'zh-CN': '没有待审核的客户', en: 'Nothing waits for review' },
+  'ui.review.duplicatesBadge': { 'zh-CN': '疑似重复 {count}', en: '{count} possible duplicates' },
+  'ui.review.possibleDuplicates': { 'zh-CN': '疑似重复的客户', en: 'Possible duplicates' },
+  'ui.review.noDuplicates': { 'zh-CN': '未发现疑似重复', en: 'No possible duplicates found' },
+  'ui.review.reason': {
+    'zh-CN': '审核意见（驳回时必填）',
+    en: 'Comment (required to reject)',
+  },
+  'ui.review.approve': { 'zh-CN': '通过', en: 'Approve' },
+  'ui.review.reject': { 'zh-CN': '驳回', en: 'Reject' },
+  'ui.review.decided': { 'zh-CN': '{id}：{status}', en: '{id}: {status}' },
+  'ui.admin.users': { 'zh-CN': '用户', en: 'Users' },
+  'ui.admin.fields': { 'zh-CN': '字段权限', en: 'Field rules' },
+  'ui.admin.tokens': { 'zh-CN': '令牌', en: 'Tokens' },
+  'ui.admin.newUser': { 'zh-CN': '新建用户', en: 'New user' },
+  'ui.admin.userId': { 'zh-CN': '用户编号', en: 'User ID' },
+  'ui.admin.active': { 'zh-CN': '允许登录', en: 'May sign in' },
+  'ui.admin.inactive': { 'zh-CN': '已停用', en: 'Inactive' },
+  'ui.admin.userSaved': { 'zh-CN': '已保存用户“{name}”', en: 'Saved user “{name}”' },
+  'ui.admin.field': { 'zh-CN': '字段', en: 'Field' },
+  'ui.admin.defaultAccess': {
+    'zh-CN': '未单独设置的字段：{access}',
+    en: 'Fields without their own rule: {access}',
+  },
+  'ui.admin.tokenUser': { 'zh-CN': '用户', en: 'User' },
+  'ui.admin.noTokens': { 'zh-CN': '该用户没有 API 令牌', en: 'This user has no API tokens' },
+  'ui.admin.revoked': { 'zh-CN': '已吊销', en: 'revoked' },
+  'ui.admin.revoke': { 'zh-CN': '吊销', en: 'Revoke' },
+  'ui.admin.tokenLabel': {
+    'zh-CN': '令牌用途，如“张三的笔记本”',
+    en: 'What it is for, e.g. “Ann’s laptop”',
+  },
+  'ui.admin.createToken': { 'zh-CN': '创建令牌', en: 'Create token' },
+  'ui.admin.tokenOnce': {
+    'zh-CN': '令牌只显示这一次，请立即复制保存',
+    en: 'The token is shown only this once; copy it now',
+  },
+  'ui.access.edit': { 'zh-CN': '编辑', en: 'Edit' },
+  'ui.access.view': { 'zh-CN': '查看', en: 'View' },
+  'ui.access.masked': { 'zh-CN': '脱敏', en: 'Masked' },
+  'ui.access.hidden': { 'zh-CN': '隐藏', en: 'Hidden' },
+
+  // ── playground ──────────────────────────────────────────────────────────
+  'api.playground': {
+    'zh-CN': '试用页：侧边栏与浏览器内的表格，连接本服务',
+    en: 'The playground: the sidebar beside an in-browser sheet, on this server',
+  },
+  'playground.notBuilt': {
+    'zh-CN': '试用页尚未构建，请先运行 npm run build（npm start 会自动构建）',
+    en: 'The playground is not built yet: run npm run build (npm start builds it for you)',
+  },
+  'playground.title': { 'zh-CN': '客户信息 · 试用', en: 'Customers · Playground' },
+  'playground.intro': {
+    'zh-CN': '选择一个演示角色：左边是表格，右边是插件侧边栏，数据保存在本机的同步服务中。',
+    en: 'Pick a demo role: the sheet is on the left, the add-on sidebar on the right, and the data lives on this sync server.',
+  },
+  'playground.introNoDemo': {
+    'zh-CN': '演示用户未开启（npm start 会开启）。请粘贴管理员给你的 API 令牌。',
+    en: 'Demo users are off (npm start turns them on). Paste an API token your admin gave you.',
+  },
+  'playground.chooseUser': { 'zh-CN': '以谁的身份试用', en: 'Try it as' },
+  'playground.pasteToken': { 'zh-CN': '或粘贴 API 令牌', en: 'or paste an API token' },
+  'playground.useToken': { 'zh-CN': '使用令牌', en: 'Use token' },
+  'playground.showTokens': { 'zh-CN': '演示用户的令牌', en: 'Demo users’ tokens' },
+  'playground.noToken': {
+    'zh-CN': '请选择演示角色或粘贴令牌',
+    en: 'Pick a demo role or paste a token',
+  },
+  'playground.addRow': { 'zh-CN': '添加一行', en: 'Add a row' },
+  'playground.gridHint': {
+    'zh-CN': '点击单元格可编辑；灰色列是插件隐藏的同步列',
+    en: 'Click a cell to edit it; grey columns are the sync columns the add-on hides',
+  },
+  'playground.emptySheet': {
+    'zh-CN': '表格是空的：点“同步”拉取服务器上的客户，或添加一行',
+    en: 'The sheet is empty: Sync to pull the server’s customers, or add a row',
+  },
+  'playground.hiddenColumn': {
+    'zh-CN': '在表格插件中是隐藏列',
+    en: 'A hidden column in the add-ins',
+  },
+  'playground.meta.recordId': { 'zh-CN': '记录编号', en: 'Record ID' },
+  'playground.meta.checkpoint': { 'zh-CN': '检查点', en: 'Checkpoint' },
+  'playground.meta.state': { 'zh-CN': '同步状态', en: 'Sync state' },
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  customerIdPattern,
   formatRecordId,
   parseRecordId,
   recordIdPeriod,
@@ -155,5 +156,17 @@ describe('parseRecordId', () => {
         },
       ),
     );
+  });
+});
+
+describe('customerIdPattern', () => {
+  it('accepts what formatRecordId writes for customers, five-digit serials included', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (serial) => {
+        expect(formatRecordId('customer', may1st, serial)).toMatch(customerIdPattern);
+      }),
+    );
+    for (const id of ['CUS20240501001', 'CUS2024050100001', 'FOL2024050001', 'CUS202405010001 '])
+      expect(id, id).not.toMatch(customerIdPattern);
   });
 });

@@ -43,6 +43,13 @@ const daily: Readonly<Record<RecordKind, boolean>> = {
 };
 
 const SERIAL_DIGITS = 4;
+
+/**
+ * The shape of a customer ID, for schemas: `CUS`, the date and a serial of four digits, or
+ * more from the 10,000th of a day. The date itself is checked by `parseRecordId`.
+ * @example customerIdPattern.test('CUS2024050110000') // true
+ */
+export const customerIdPattern = /^CUS\d{8}(?:\d{4}|[1-9]\d{4,})$/;
 // No record of this system, nor any it imports, was created before 1900.
 const MIN_YEAR = 1900;
 const MAX_YEAR = 9999;

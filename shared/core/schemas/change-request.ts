@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateTimeField, longTextField } from '../fields/field-schemas';
 import type { CustomerFieldKey } from '../fields/customer-fields';
 import { customerFieldSchemas } from '../fields/customer-fields';
+import { customerIdPattern } from '../ids/record-id';
 
 const fieldKeys = Object.keys(customerFieldSchemas) as [CustomerFieldKey, ...CustomerFieldKey[]];
 
@@ -15,7 +16,7 @@ export const fieldChangeSchema = z.object({
 /** 变更记录 / change request on an approved customer (SPEC 3.6). */
 export const changeRequestSchema = z.object({
   id: z.string().min(1),
-  customerId: z.string().regex(/^CUS\d{12}$/),
+  customerId: z.string().regex(customerIdPattern),
   changes: z.array(fieldChangeSchema).min(1),
   reason: longTextField(500),
   importance: z.enum(['general', 'important']),

@@ -7,6 +7,7 @@ import {
   textField,
 } from '../fields/field-schemas';
 import { followUpMethods } from '../fields/options';
+import { customerIdPattern } from '../ids/record-id';
 
 /** 跟进记录: one contact with a customer; adding one moves the customer's lastContact. */
 export const followUpSchema = z.object({
@@ -14,7 +15,7 @@ export const followUpSchema = z.object({
     .string()
     .regex(/^FOL\d{10}$/)
     .optional(),
-  customerId: z.string().regex(/^CUS\d{12}$/),
+  customerId: z.string().regex(customerIdPattern),
   time: dateTimeField,
   method: optionField(followUpMethods),
   summary: longTextField(2000),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateTimeField, longTextField, optionField, textField } from '../fields/field-schemas';
 import { requestTypes, urgencies } from '../fields/options';
+import { customerIdPattern } from '../ids/record-id';
 
 /** 服务需求: a customer's request, with a response deadline set by its urgency. */
 export const serviceRequestSchema = z.object({
@@ -8,7 +9,7 @@ export const serviceRequestSchema = z.object({
     .string()
     .regex(/^DEM\d{10}$/)
     .optional(),
-  customerId: z.string().regex(/^CUS\d{12}$/),
+  customerId: z.string().regex(customerIdPattern),
   type: optionField(requestTypes),
   description: longTextField(2000),
   urgency: optionField(urgencies),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateField, longTextField, textField } from '../fields/field-schemas';
+import { customerIdPattern } from '../ids/record-id';
 
 const score = z.coerce.number().int().min(1).max(5);
 
@@ -9,7 +10,7 @@ export const surveySchema = z.object({
     .string()
     .regex(/^SAT\d{10}$/)
     .optional(),
-  customerId: z.string().regex(/^CUS\d{12}$/),
+  customerId: z.string().regex(customerIdPattern),
   serviceItem: textField(100),
   scoreSpeed: score,
   scoreProfessionalism: score,

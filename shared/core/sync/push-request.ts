@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerIdPattern } from '../ids/record-id';
 
 /** The most mutations one push may carry; clients chunk larger syncs. */
 export const maxMutationsPerPush = 500;
@@ -14,10 +15,7 @@ export const mutationSchema = z.object({
     .min(8)
     .max(64)
     .regex(/^[A-Za-z0-9_-]+$/),
-  recordId: z
-    .string()
-    .regex(/^CUS\d{12}$/)
-    .optional(),
+  recordId: z.string().regex(customerIdPattern).optional(),
   baseCheckpoint: z.number().int().nonnegative().optional(),
   templateId: z.string().optional(),
   fields: z.record(z.string(), z.unknown()),

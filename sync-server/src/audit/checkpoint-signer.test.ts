@@ -8,6 +8,7 @@ import { migrate } from '../storage/migrate';
 import { openSqliteDatabase } from '../storage/sqlite-database';
 import { appendAudit, type AuditInput } from './audit-log';
 import {
+  checkpointLockName,
   createCheckpointSigner,
   listCheckpoints,
   loadOrCreateCheckpointSigner,
@@ -162,6 +163,27 @@ describe('startCheckpointJob', () => {
     await append(db);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await listCheckpoints(db)).toHaveLength(2);
+  });
+
+  it('skips its ticks while the job lock is held, and signs once it is free', async () => {
+    const db = await database();
+    const signer = loadOrCreateCheckpointSigner(join(dir, `data-${n++}`));
+    await append(db, 2);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holder = db.tryWithLock(checkpointLockName, () => held);
+    const job = startCheckpointJob(db, signer, 0.01);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(await listCheckpoints(db)).toEqual([]);
+      release();
+      await holder;
+      await vi.waitFor(async () => expect(await listCheckpoints(db)).toHaveLength(1), {
+        timeout: 2000,
+      });
+    } finally {
+      job.stop();
+    }
   });
 
   it('reports a failed run without stopping', async () => {

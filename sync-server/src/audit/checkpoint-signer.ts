@@ -170,11 +170,19 @@ export async function listCheckpoints(
 /** A running checkpoint job. */
 export interface CheckpointJob {
   stop(): void;
+  /** Resolves when no run is in flight: after `stop`, before the database is closed. */
+  idle(): Promise<void>;
 }
 
+/** The job lock: one instance at a time signs, whichever ticks first. */
+export const checkpointLockName = 'audit-checkpoint';
+
 /**
- * Signs a checkpoint every `intervalSeconds`. The timer is unref'd so it never keeps the process
- * alive, and a slow run is never overlapped by the next tick.
+ * Signs a checkpoint every `intervalSeconds`, under the `audit-checkpoint` job lock so that of
+ * several instances on one database only one signs at a time; an instance that finds the lock
+ * taken skips its tick (`signCheckpoint` is idempotent per head, so nothing is lost). The timer
+ * is unref'd so it never keeps the process alive, and a slow run is never overlapped by the next
+ * tick.
  */
 export function startCheckpointJob(
   db: Database,
@@ -182,20 +190,26 @@ export function startCheckpointJob(
   intervalSeconds: number,
   onError: (error: unknown) => void = logFailure,
 ): CheckpointJob {
-  let running = false;
+  let running: Promise<void> | undefined;
   const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    // PostgreSQL hook: with several instances, take pg_try_advisory_lock here so only one signs;
-    // signCheckpoint is already idempotent per head, so a missed lock only skips a tick.
-    signCheckpoint(db, signer, new Date())
-      .catch(onError)
+    if (running !== undefined) return;
+    running = db
+      .tryWithLock(checkpointLockName, () => signCheckpoint(db, signer, new Date()))
+      .then(
+        () => undefined,
+        (error: unknown) => onError(error),
+      )
       .finally(() => {
-        running = false;
+        running = undefined;
       });
   }, intervalSeconds * 1000);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: () => clearInterval(timer),
+    idle: async () => {
+      await running;
+    },
+  };
 }
 
 function logFailure(error: unknown): void {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { signingKeyProblem } from '../audit/signing-key-setting';
 
 const list = z.string().transform((s) =>
   s
@@ -19,6 +20,17 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   CRM_DATA_DIR: z.string().min(1).default('./data'),
   CRM_DATA_KEY: z.string().min(1).optional(),
+  /**
+   * PostgreSQL for several instances (postgres://user:password@host/db); unset: SQLite in the
+   * data directory. Every instance on one database needs the same CRM_DATA_KEY and
+   * CRM_AUDIT_SIGNING_KEY.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//i, 'must start with postgres:// or postgresql://, or be unset')
+    .optional(),
+  /** The Ed25519 key audit checkpoints are signed with; unset: a key file in the data directory. */
+  CRM_AUDIT_SIGNING_KEY: z.string().min(1).optional(),
   CRM_BOOTSTRAP_ADMIN_TOKEN: z
     .string()
     .regex(/^[A-Za-z0-9_-]{32,128}$/, '32 to 128 letters, digits, _ or -')
@@ -38,14 +50,29 @@ export const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * `true`: seed one demo user per role and show their tokens on `/playground`. Only `npm start`
+   * sets it (`--playground`); never on in production, and refused on a non-loopback HOST.
+   */
+  CRM_PLAYGROUND: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
+const loopbackHosts = new Set(['127.0.0.1', '::1', 'localhost']);
+
 // Values of these settings never appear in an error message.
-const secretSettings = new Set(['CRM_DATA_KEY', 'CRM_BOOTSTRAP_ADMIN_TOKEN']);
+const secretSettings = new Set([
+  'CRM_DATA_KEY',
+  'CRM_BOOTSTRAP_ADMIN_TOKEN',
+  'DATABASE_URL',
+  'CRM_AUDIT_SIGNING_KEY',
+]);
 
 /** Reads and validates the settings; each error names the setting and what is wrong with it. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
@@ -65,5 +92,42 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       }),
     };
   }
+  const keyErrors = sharedKeyErrors(result.data);
+  if (keyErrors.length > 0) return { ok: false, errors: keyErrors };
+  if (result.data.CRM_PLAYGROUND && !loopbackHosts.has(result.data.HOST)) {
+    // Demo tokens are printed on a public page: only this machine may reach it.
+    return {
+      ok: false,
+      errors: [
+        `CRM_PLAYGROUND: demo users are only for a server on this machine; HOST must be 127.0.0.1, ::1 or localhost (got "${result.data.HOST}")`,
+      ],
+    };
+  }
   return { ok: true, config: { ...result.data, dataDir: resolve(result.data.CRM_DATA_DIR) } };
+}
+
+/**
+ * On one PostgreSQL database every instance must read what the others encrypted and sign the one
+ * audit chain with one key, so both keys come from settings rather than from a file each
+ * instance would create for itself.
+ */
+function sharedKeyErrors(data: z.infer<typeof configSchema>): string[] {
+  const errors: string[] = [];
+  const signingKey = data.CRM_AUDIT_SIGNING_KEY;
+  if (signingKey !== undefined) {
+    const problem = signingKeyProblem(signingKey);
+    if (problem !== undefined) errors.push(`CRM_AUDIT_SIGNING_KEY: ${problem}`);
+  }
+  if (data.DATABASE_URL === undefined) return errors;
+  if (data.CRM_DATA_KEY === undefined) {
+    errors.push(
+      'CRM_DATA_KEY: required with DATABASE_URL, the same on every instance, or they cannot read each other’s encrypted fields (see the README)',
+    );
+  }
+  if (signingKey === undefined) {
+    errors.push(
+      'CRM_AUDIT_SIGNING_KEY: required with DATABASE_URL, the same on every instance, or their audit checkpoints cannot be verified with one key (see the README)',
+    );
+  }
+  return errors;
 }

@@ -30,6 +30,10 @@ export const starterTags = [
  * First start: seeds the roles of SPEC 1, the default form templates and the starter tags, and
  * creates the first admin. Returns the admin's token once (it is stored only as a hash), or
  * undefined when the library already had users.
+ * Note: several instances may start at once on a fresh PostgreSQL database. All of it is one
+ * transaction that first claims the `bootstrapped` setting: a second instance's claim waits on
+ * the first's row and, once that commits, finds it taken and does nothing, so there is one admin,
+ * one token and one bootstrap entry in the audit chain, even apart from the write lock.
  */
 export async function bootstrap(
   db: Database,
@@ -39,6 +43,11 @@ export async function bootstrap(
     const users = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM users');
     if (Number(users?.n ?? 0) > 0) return undefined;
     const { now } = options;
+    const claim = await tx.run(
+      "INSERT INTO settings (key, value) VALUES ('bootstrapped', ?) ON CONFLICT (key) DO NOTHING",
+      [now.toISOString()],
+    );
+    if (claim.changes === 0) return undefined;
     for (const role of defaultRoles) await saveRole(tx, role, now);
     for (const template of defaultTemplates) {
       await tx.run(

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { pullQuerySchema } from '../../../shared/core/sync/pull-response';
 import { pushRequestSchema } from '../../../shared/core/sync/push-request';
+import type { MutationStatus } from '../../../shared/core/sync/mutation-outcome';
 import { t } from '../../../shared/core/i18n/translate';
 import { ApiError } from '../http/api-error';
 import { auditClearReads } from '../http/audit-clear-reads';
@@ -10,13 +11,21 @@ import { parseBody } from '../http/parse-body';
 import { pull } from '../records/pull';
 import { push } from '../records/push';
 
+// Outcomes of a mutation that wrote a record; the others leave every record as it was.
+const writtenStatuses = new Set<MutationStatus>(['applied', 'merged', 'pending_review']);
+
 /** The sync protocol: push a batch of mutations, pull what changed since a checkpoint. */
 export function syncRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/v1/sync/push', async (c) => {
     const request = await parseBody(c, pushRequestSchema);
-    return c.json(await push(deps, c.get('actor'), c.get('info'), request));
+    const answer = await push(deps, c.get('actor'), c.get('info'), request);
+    // Committed: every instance's clients are told to pull what this push wrote.
+    if (answer.outcomes.some((o) => writtenStatuses.has(o.status))) {
+      await deps.changes.publish(answer.checkpoint);
+    }
+    return c.json(answer);
   });
 
   app.get('/v1/sync/pull', async (c) => {

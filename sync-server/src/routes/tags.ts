@@ -119,6 +119,8 @@ export function tagRoutes(deps: ServerDeps): Hono<AppEnv> {
       return { ...result, checkpoint };
     });
     if (!outcome.ok) throw refusal(c, outcome);
+    // Records carrying the tag were rewritten: their sheets pull them.
+    if (outcome.records.length > 0) await deps.changes.publish(outcome.checkpoint);
     return {
       tag: outcome.tag,
       replacement: outcome.replacement,

@@ -11,6 +11,17 @@ export interface SqlExecutor {
   run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
 }
 
+/** Who hears a channel: see `Database.listen`. */
+export interface ChannelListener {
+  /** A notification sent on the channel, by this instance or (on PostgreSQL) another. */
+  message(payload: string): void;
+  /**
+   * The listening connection was lost and made again: notifications sent meanwhile may be lost,
+   * so whatever they would have triggered should be done now.
+   */
+  resumed?(): void;
+}
+
 /** What `tryWithLock` answers: whether this caller got the lock, and the job's result if so. */
 export type LockOutcome<T> = { acquired: true; value: T } | { acquired: false };
 
@@ -30,5 +41,13 @@ export interface Database extends SqlExecutor {
    * that must run on one instance at a time; the job reads and writes through this database.
    */
   tryWithLock<T>(name: string, job: () => Promise<T>): Promise<LockOutcome<T>>;
+  /**
+   * Sends `payload` to every listener of `channel` (lowercase letters, digits and _): on
+   * PostgreSQL every instance on this database and schema hears it (NOTIFY), on SQLite this
+   * process. Sent at once, outside any transaction: call it after the change has committed.
+   */
+  notify(channel: string, payload: string): Promise<void>;
+  /** Calls `listener` for each notification on `channel` until the answered `stop` is called. */
+  listen(channel: string, listener: ChannelListener): Promise<() => void>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Database, LockOutcome, SqlExecutor, SqlValue } from './database';
 import { numberPlaceholders } from './numbered-placeholders';
+import { postgresChannels, type ChannelTimings } from './postgres-channels';
 import { retryOnConflict } from './retry-on-conflict';
 
 export interface PostgresOptions {
@@ -8,6 +9,8 @@ export interface PostgresOptions {
   schema?: string;
   /** Connections in this instance's pool. */
   maxConnections?: number;
+  /** How the connection `listen` takes is watched and made again; the defaults suit production. */
+  channels?: ChannelTimings;
 }
 
 // Advisory locks are keyed by two integers; the first keeps ours apart from other users.
@@ -49,6 +52,20 @@ export async function openPostgresDatabase(
     throw error;
   }
 
+  // The listening connection: same server, no search_path needed, and a query that hangs on a
+  // dead connection (its ping) fails rather than waits forever.
+  const channels = postgresChannels(
+    pool,
+    {
+      connectionString: url,
+      application_name: 'sheet-crm-sync-server listener',
+      connectionTimeoutMillis: 10_000,
+      query_timeout: 10_000,
+      keepAlive: true,
+    },
+    options.channels,
+  );
+
   let queue: Promise<unknown> = Promise.resolve();
 
   async function transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
@@ -87,6 +104,8 @@ export async function openPostgresDatabase(
   return {
     dialect: 'postgres',
     ...executor((text, values) => pool.query(text, values)),
+    notify: channels.notify,
+    listen: channels.listen,
     write<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const next = queue.then(() => retryOnConflict(() => transaction(work)));
       // The queue moves on whether this transaction committed or not.
@@ -113,6 +132,7 @@ export async function openPostgresDatabase(
       }
     },
     async close() {
+      await channels.close();
       await queue;
       await pool.end();
     },

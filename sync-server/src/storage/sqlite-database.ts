@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { Database, LockOutcome, SqlExecutor, SqlValue } from './database';
+import { localChannels } from './local-channels';
 
 /**
  * SQLite storage: one file in WAL mode, one connection that writes and one that reads.
@@ -31,6 +32,7 @@ export async function openSqliteDatabase(file: string): Promise<Database> {
   return {
     dialect: 'sqlite',
     ...executor(reader),
+    ...localChannels(),
     write<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const next = queue.then(async () => {
         await exec(writer, 'BEGIN IMMEDIATE');

@@ -144,6 +144,34 @@ export function runStorageTests(name: string, makeDatabase: () => Promise<Databa
       });
     });
 
+    it('delivers a notification to the listeners of its channel only, until they stop', async () => {
+      const first: string[] = [];
+      const second: string[] = [];
+      const elsewhere: string[] = [];
+      const stopFirst = await db.listen('crm_test_changes', { message: (p) => first.push(p) });
+      const stopSecond = await db.listen('crm_test_changes', { message: (p) => second.push(p) });
+      await db.listen('crm_test_other', { message: (p) => elsewhere.push(p) });
+
+      await db.notify('crm_test_changes', '41');
+      await until(() => first.length === 1 && second.length === 1);
+      // Sent after the first, so once it arrives the first would have reached every listener.
+      await db.notify('crm_test_other', 'x');
+      await until(() => elsewhere.length === 1);
+      expect([first, second, elsewhere]).toEqual([['41'], ['41'], ['x']]);
+
+      stopFirst();
+      await db.notify('crm_test_changes', '42');
+      await until(() => second.length === 2);
+      await db.notify('crm_test_other', 'y');
+      await until(() => elsewhere.length === 2);
+      expect(first).toEqual(['41']);
+      expect(second).toEqual(['41', '42']);
+      stopSecond();
+
+      await expect(db.notify('Bad channel', '1')).rejects.toThrow(/channel name/);
+      await expect(db.listen('bad-channel', { message: () => {} })).rejects.toThrow(/channel name/);
+    });
+
     it('refuses to change or delete audit entries', async () => {
       const hash = '0'.repeat(64);
       await db.write((tx) =>
@@ -161,4 +189,13 @@ export function runStorageTests(name: string, makeDatabase: () => Promise<Databa
       expect(await db.get('SELECT action FROM audit_log')).toEqual({ action: 'test' });
     });
   });
+}
+
+/** Waits for a notification that travels through the database server. */
+async function until(condition: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }

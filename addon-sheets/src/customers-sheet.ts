@@ -1,0 +1,150 @@
+import { customerField } from '../../shared/core/fields/customer-fields';
+import { locales, type Locale } from '../../shared/core/i18n/locale';
+import { t } from '../../shared/core/i18n/translate';
+import { fieldLabel } from '../../shared/core/i18n/translate';
+import {
+  columnOptions,
+  optionLabel,
+  readOnlyColumns,
+  sheetColumns,
+} from '../../shared/core/sync-client/cell-codec';
+import type { Sheet, SheetValue } from './apps-script-api';
+import { userLocale } from './user-locale';
+
+/** The hidden columns, after the field columns, in this order. */
+export const metaColumns = ['recordId', 'checkpoint', 'state'] as const;
+export type MetaColumn = (typeof metaColumns)[number];
+
+const metaLabel = {
+  recordId: 'sheets.column.recordId',
+  checkpoint: 'sheets.column.checkpoint',
+  state: 'sheets.column.state',
+} as const;
+
+/** Where each field and hidden column is, read from the header row. Columns count from 1. */
+export interface SheetLayout {
+  sheet: Sheet;
+  /** The language of the header, which is also the language of the sheet's option labels. */
+  locale: Locale;
+  fields: Map<string, number>;
+  meta: Record<MetaColumn, number>;
+  width: number;
+}
+
+// A label in either language names the same column: a sheet made by a Chinese-speaking admin
+// keeps working for an English-speaking user.
+const columnByLabel = new Map<string, { key: string; locale: Locale }>();
+for (const locale of locales) {
+  for (const key of sheetColumns()) columnByLabel.set(fieldLabel(key, locale), { key, locale });
+  for (const key of metaColumns) columnByLabel.set(t(metaLabel[key], locale), { key, locale });
+}
+
+/**
+ * Reads the layout from a header row; undefined when a hidden column is missing (not our sheet).
+ * @example layoutFromHeader(sheet, ['客户名称', …, '同步状态（系统）'])?.locale // 'zh-CN'
+ */
+export function layoutFromHeader(
+  sheet: Sheet,
+  header: readonly SheetValue[],
+): SheetLayout | undefined {
+  const fields = new Map<string, number>();
+  const meta: Partial<Record<MetaColumn, number>> = {};
+  const votes: Record<Locale, number> = { 'zh-CN': 0, en: 0 };
+  header.forEach((cell, i) => {
+    const found = columnByLabel.get(String(cell).trim());
+    if (found === undefined) return;
+    votes[found.locale] += 1;
+    if ((metaColumns as readonly string[]).includes(found.key))
+      meta[found.key as MetaColumn] = i + 1;
+    else if (!fields.has(found.key)) fields.set(found.key, i + 1);
+  });
+  if (meta.recordId === undefined || meta.checkpoint === undefined || meta.state === undefined) {
+    return undefined;
+  }
+  return {
+    sheet,
+    locale: votes.en > votes['zh-CN'] ? 'en' : 'zh-CN',
+    fields,
+    meta: meta as Record<MetaColumn, number>,
+    width: header.length,
+  };
+}
+
+/** The customers sheet of the open spreadsheet, made (header, hidden columns, dropdowns) if missing. */
+export function openCustomersSheet(): SheetLayout {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  for (const locale of locales) {
+    const sheet = spreadsheet.getSheetByName(t('sheets.sheetName', locale));
+    if (sheet === null) continue;
+    const width = sheet.getLastColumn();
+    if (width === 0) return setUpSheet(sheet, userLocale());
+    const layout = layoutFromHeader(sheet, sheet.getRange(1, 1, 1, width).getValues()[0] ?? []);
+    if (layout !== undefined) return layout;
+  }
+  const locale = userLocale();
+  return setUpSheet(spreadsheet.insertSheet(t('sheets.sheetName', locale)), locale);
+}
+
+function setUpSheet(sheet: Sheet, locale: Locale): SheetLayout {
+  const keys = sheetColumns();
+  const header = [
+    ...keys.map((k) => fieldLabel(k, locale)),
+    ...metaColumns.map((k) => t(metaLabel[k], locale)),
+  ];
+  if (sheet.getMaxColumns() < header.length) {
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), header.length - sheet.getMaxColumns());
+  }
+  sheet.getRange(1, 1, 1, header.length).setValues([header]).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  const layout = layoutFromHeader(sheet, header) as SheetLayout;
+  const rows = sheet.getMaxRows() - 1;
+  // Plain text, so a mobile keeps its digits, a date stays YYYY-MM-DD and a code its zeros.
+  sheet.getRange(2, 1, rows, header.length).setNumberFormat('@');
+  for (const key of keys) {
+    const column = layout.fields.get(key) as number;
+    if (customerField(key)?.type === 'boolean') {
+      sheet
+        .getRange(2, column, rows, 1)
+        .setNumberFormat('General')
+        .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+    } else if (key === 'totalAmount') {
+      sheet.getRange(2, column, rows, 1).setNumberFormat('#,##0.00');
+    }
+  }
+  applyDropdowns(layout, defaultDropdowns(locale));
+  sheet.hideColumns(layout.meta.recordId, metaColumns.length);
+  return layout;
+}
+
+/** A column's dropdown: the labels its cells may show. */
+export interface Dropdown {
+  field: string;
+  options: readonly string[];
+}
+
+/** The dropdowns of the built-in option lists, in a language. */
+export function defaultDropdowns(locale: Locale): Dropdown[] {
+  return sheetColumns().flatMap((field) => {
+    const options = columnOptions(field);
+    if (options === undefined || readOnlyColumns.includes(field)) return [];
+    return [{ field, options: options.map((code) => optionLabel(field, code, locale)) }];
+  });
+}
+
+// Fixed lists refuse other values; lists an admin may extend (industry, level) and lists of
+// several choices (sources: 展会推荐、客户转介绍) only warn, and the server has the last word.
+const strict = new Set(['kind', 'stage', 'budget']);
+
+/** Puts a dropdown on each named column, for every data row the sheet has. */
+export function applyDropdowns(layout: SheetLayout, dropdowns: readonly Dropdown[]): void {
+  const rows = Math.max(1, layout.sheet.getMaxRows() - 1);
+  for (const { field, options } of dropdowns) {
+    const column = layout.fields.get(field);
+    if (column === undefined || options.length === 0) continue;
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList([...options], true)
+      .setAllowInvalid(!strict.has(field))
+      .build();
+    layout.sheet.getRange(2, column, rows, 1).setDataValidation(rule);
+  }
+}

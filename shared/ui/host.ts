@@ -1,0 +1,48 @@
+import type { ConflictChoice, RowChange, SheetRow, SyncReport } from '../core/sync-client/index';
+
+/** One option list for a column's dropdown (data validation): the labels the cells show. */
+export interface Dropdown {
+  field: string;
+  options: readonly string[];
+}
+
+/** A cell to mark invalid with a message as its note; an empty message clears the mark. */
+export interface CellMark {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/** Which add-in the sidebar runs in; the server audits calls under it (`X-CRM-Client`). */
+export type HostClient = 'sheets' | 'excel' | 'web';
+
+/**
+ * Everything the sidebar needs from the spreadsheet it sits beside. Google Sheets (through
+ * `google.script.run`), Excel (Office.js) and the playground (an in-browser grid) each supply
+ * one; the sidebar calls the sync server itself for everything else, with `getToken()`.
+ * Row shapes are the sync client's (`shared/core/sync-client`), so the sidebar, the engine and
+ * every host read the sheet the same way.
+ */
+export interface SidebarHost {
+  readonly client: HostClient;
+  /** Every data row of the customers sheet, hidden columns included. */
+  readRows(): Promise<SheetRow[]>;
+  /** Applies changes in one write; row numbers are those of the last `readRows()`. */
+  writeRows(changes: readonly RowChange[]): Promise<void>;
+  /** The data row under the cursor, or null when the cursor is on the header or past the data. */
+  getSelection(): Promise<SheetRow | null>;
+  /** Puts a dropdown of these labels on each named column. */
+  setDropdowns(dropdowns: readonly Dropdown[]): Promise<void>;
+  /** Highlights cells with their message as a note (or clears them, with `''`). */
+  markInvalid(marks: readonly CellMark[]): Promise<void>;
+  /** The sign-in token the server accepts: a Google ID token, a Microsoft token, an API token. */
+  getToken(): Promise<string>;
+  /** The sync server's base URL, `''` when nobody has set it yet. */
+  getServerUrl(): Promise<string>;
+  /** Sets the server's address for this document (the admin does it once); optional. */
+  setServerUrl?(url: string): Promise<void>;
+  /** Runs the sync engine over the sheet: push changed rows, pull the server's changes. */
+  sync(): Promise<SyncReport>;
+  /** Applies the user's field-by-field choice for a conflicting row, then syncs again. */
+  resolveConflict(choice: ConflictChoice): Promise<SyncReport>;
+}
