@@ -77,6 +77,7 @@ export function viewOf(
   actor: Actor,
   kind: CustomerKind,
   values: Readonly<Record<string, unknown>>,
+  premasked: ReadonlySet<string> = new Set(),
 ): RecordView {
   const out: Record<string, unknown> = {};
   const masked: string[] = [];
@@ -84,7 +85,8 @@ export function viewOf(
     const access = accessTo(actor, field);
     if (access === 'hidden' || value === undefined || value === null) continue;
     if (access === 'masked') {
-      out[field] = maskAny(field, kind, value);
+      // Values read from the stored masks are masks already.
+      out[field] = premasked.has(field) ? value : maskAny(field, kind, value);
       masked.push(field);
     } else {
       out[field] = value;

@@ -2,8 +2,15 @@ import type { Actor } from '../http/context';
 import { viewOf } from '../policy/policy';
 import type { StoredCustomer } from './customer-row';
 
-/** A customer as this actor may see it: system fields and the actor's view of the rest. */
-export function present(actor: Actor, customer: StoredCustomer) {
+/**
+ * A customer as this actor may see it: system fields and the actor's view of the rest.
+ * `premasked` names fields whose values were read as their stored masks.
+ */
+export function present(
+  actor: Actor,
+  customer: StoredCustomer,
+  premasked: ReadonlySet<string> = new Set(),
+) {
   const values = {
     ...customer.values,
     id: customer.id,
@@ -13,7 +20,7 @@ export function present(actor: Actor, customer: StoredCustomer) {
     updatedAt: customer.updatedAt,
     updatedBy: customer.updatedBy,
   };
-  const view = viewOf(actor, customer.kind, values);
+  const view = viewOf(actor, customer.kind, values, premasked);
   return {
     id: customer.id,
     checkpoint: customer.checkpoint,

@@ -8,6 +8,11 @@ import { customerColumns, fromRow, type CustomerRow } from './customer-row';
 import { permissionsChangedAt } from '../people/permission-epoch';
 import { present } from './present-customer';
 
+const sensitiveFields: ReadonlySet<string> = new Set(
+  customerFields.filter((f) => f.sensitive).map((f) => f.key),
+);
+const noFields: ReadonlySet<string> = new Set();
+
 /**
  * Records changed after `since`, as this actor may see them, rows that left the actor's scope
  * as removals, and the next checkpoint. When permissions changed after the epoch the client
@@ -49,7 +54,11 @@ export async function pull(
       continue;
     }
     const customer = fromRow(ring, row, needsClear);
-    const { id, checkpoint, values, masked } = present(actor, customer);
+    const { id, checkpoint, values, masked } = present(
+      actor,
+      customer,
+      needsClear ? noFields : sensitiveFields,
+    );
     records.push({ id, checkpoint, values, masked });
   }
   const last = rows.at(-1);
