@@ -15,6 +15,8 @@ import { recordBenchmark } from './record';
 // With --db postgres the servers use DATABASE_URL (else the test database of
 // scripts/test-postgres-setup.sh) in a fresh schema, dropped afterwards.
 const args = process.argv.slice(2);
+// Pages of the size the shared sync client asks for.
+const pageSize = 2000;
 const option = (name: string): string | undefined => {
   const at = args.indexOf(name);
   return at < 0 ? undefined : args[at + 1];
@@ -206,7 +208,7 @@ let pulled = 0;
 let masked = 0;
 for (;;) {
   const res = await fetch(
-    `http://127.0.0.1:${port}/v1/sync/pull?since=${since}&epoch=${epoch}&limit=5000`,
+    `http://127.0.0.1:${port}/v1/sync/pull?since=${since}&epoch=${epoch}&limit=${pageSize}`,
     {
       headers: { ...headers, authorization: `Bearer ${supportToken}` },
     },
@@ -252,7 +254,7 @@ const name =
     : `Push and pull over HTTP, PostgreSQL, ${instances === 1 ? 'one instance' : `${instances} instances`} (bench/push.ts --db postgres --instances ${instances})`;
 recordBenchmark(
   name,
-  `${total.toLocaleString('en')} generated customers pushed in batches of ${batch} (${inFlight} in flight) to ${setup}, with validation, dedupe (exact and near), AES-256-GCM encryption of sensitive fields and a hash-chained audit entry per row; then pulled back masked as support, in pages of 5,000.${engine === 'postgres' ? ' Every write transaction, on whichever instance, first takes one advisory lock, so writes run one at a time across instances; more instances add room for requests and pulls, not for writes.' : ''}`,
+  `${total.toLocaleString('en')} generated customers pushed in batches of ${batch} (${inFlight} in flight) to ${setup}, with validation, dedupe (exact and near), AES-256-GCM encryption of sensitive fields and a hash-chained audit entry per row; then pulled back masked as support, in pages of ${pageSize.toLocaleString('en')} (the sync client's page size).${engine === 'postgres' ? ' Every write transaction, on whichever instance, first takes one advisory lock, so writes run one at a time across instances; more instances add room for requests and pulls, not for writes.' : ''}`,
   [
     [
       'rows pushed per second',
