@@ -17,6 +17,7 @@ export default tseslint.config(
           './shared/ui/tsconfig.json',
           './sync-server/tsconfig.json',
           './addon-sheets/tsconfig.json',
+          './addon-excel/tsconfig.json',
           './tsconfig.json',
         ],
         tsconfigRootDir: import.meta.dirname,

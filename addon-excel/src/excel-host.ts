@@ -1,0 +1,212 @@
+import type { Locale } from '../../shared/core/i18n/locale';
+import {
+  resolveConflict as settleConflict,
+  runSync,
+  type ConflictChoice,
+  type HttpAnswer,
+  type RowChange,
+  type SheetRow,
+  type SyncPorts,
+  type SyncReport,
+} from '../../shared/core/sync-client/index';
+import type { CellMark, Dropdown, SidebarHost } from '../../shared/ui/host';
+import { randomId } from '../../shared/ui/random-id';
+import type { DocumentSettings, ExcelRun } from './excel-api';
+import {
+  applyMarks,
+  CellMessages,
+  excelSheetPort,
+  openCustomersSheet,
+  queueDropdowns,
+  rowOf,
+  type ExcelLayout,
+} from './excel-sheet-port';
+
+/** Document settings the add-in keeps (Office.context.document.settings), by name. */
+export const settingNames = {
+  serverUrl: 'crm.serverUrl',
+  apiToken: 'crm.apiToken',
+  statePrefix: 'crm.state.',
+} as const;
+
+export interface ExcelHostOptions {
+  /** `Excel.run`, or the test fake's. */
+  run: ExcelRun;
+  /** `Office.context.document.settings`: saved with the workbook, so per document. */
+  settings: DocumentSettings;
+  locale: () => Locale;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+/**
+ * The sidebar's host inside Excel, as an Office task pane: the sheet through the Excel API
+ * (batched, chunked under the 5 MB request limit), settings and sync state in the document's
+ * settings, the server through browser `fetch`. Invalid cells get a fill; their messages stay
+ * in `messages` for the sidebar, as Excel has no cell notes on every platform.
+ */
+export class ExcelHost implements SidebarHost {
+  readonly client = 'excel' as const;
+  readonly messages = new CellMessages();
+  private layout: Promise<ExcelLayout> | undefined;
+
+  constructor(private readonly options: ExcelHostOptions) {}
+
+  async readRows(): Promise<SheetRow[]> {
+    return (await this.port()).readRows();
+  }
+
+  async writeRows(changes: readonly RowChange[]): Promise<void> {
+    await (await this.port()).writeRows(changes);
+  }
+
+  async getSelection(): Promise<SheetRow | null> {
+    const layout = await this.sheetLayout();
+    return this.options.run(async (context) => {
+      const selected = context.workbook.getSelectedRange().load('rowIndex');
+      const on = selected.worksheet.load('name');
+      const used = context.workbook.worksheets
+        .getItem(layout.sheetName)
+        .getUsedRangeOrNullObject(true)
+        .load('isNullObject,rowIndex,rowCount');
+      await context.sync();
+      const last = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+      if (on.name !== layout.sheetName || selected.rowIndex < 1 || selected.rowIndex >= last) {
+        return null;
+      }
+      const line = on.getRangeByIndexes(selected.rowIndex, 0, 1, layout.width).load('values');
+      await context.sync();
+      return rowOf(layout, line.values[0] ?? [], selected.rowIndex + 1);
+    });
+  }
+
+  async setDropdowns(dropdowns: readonly Dropdown[]): Promise<void> {
+    const layout = await this.sheetLayout();
+    await this.options.run(async (context) => {
+      queueDropdowns(context.workbook.worksheets.getItem(layout.sheetName), layout, dropdowns);
+      await context.sync();
+    });
+  }
+
+  async markInvalid(marks: readonly CellMark[]): Promise<void> {
+    const layout = await this.sheetLayout();
+    await this.options.run((context) =>
+      applyMarks(
+        context,
+        context.workbook.worksheets.getItem(layout.sheetName),
+        layout,
+        this.messages,
+        marks,
+      ),
+    );
+  }
+
+  /** The API token the admin issued, saved in this document; `''` before one is set. */
+  getToken(): Promise<string> {
+    return Promise.resolve(this.setting(settingNames.apiToken));
+  }
+
+  async setToken(token: string): Promise<void> {
+    this.options.settings.set(settingNames.apiToken, token);
+    await this.save();
+  }
+
+  getServerUrl(): Promise<string> {
+    return Promise.resolve(this.setting(settingNames.serverUrl));
+  }
+
+  async setServerUrl(url: string): Promise<void> {
+    this.options.settings.set(settingNames.serverUrl, url.replace(/\/+$/, ''));
+    await this.save();
+  }
+
+  async sync(): Promise<SyncReport> {
+    try {
+      return await runSync(await this.ports(), { locale: this.options.locale() });
+    } finally {
+      await this.save();
+    }
+  }
+
+  async resolveConflict(choice: ConflictChoice): Promise<SyncReport> {
+    const rows = await this.readRows();
+    const row = rows.find((r) => r.row === choice.row);
+    const change =
+      row === undefined ? undefined : settleConflict(row, choice, this.options.locale());
+    if (change !== undefined) await this.writeRows([change]);
+    return this.sync();
+  }
+
+  private sheetLayout(): Promise<ExcelLayout> {
+    if (this.layout === undefined) {
+      const layout = openCustomersSheet(this.options.run, this.options.locale());
+      this.layout = layout;
+      layout.catch(() => (this.layout = undefined));
+    }
+    return this.layout;
+  }
+
+  private async port() {
+    return excelSheetPort(this.options.run, await this.sheetLayout(), this.messages);
+  }
+
+  private async ports(): Promise<SyncPorts> {
+    const { settings } = this.options;
+    const serverUrl = this.setting(settingNames.serverUrl);
+    const token = this.setting(settingNames.apiToken);
+    const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
+    const now = this.options.now ?? (() => Date.now());
+    return {
+      sheet: await this.port(),
+      http: {
+        request: async (method, path, body): Promise<HttpAnswer> => {
+          const res = await doFetch(`${serverUrl}${path}`, {
+            method,
+            headers: {
+              authorization: `Bearer ${token}`,
+              'x-crm-client': 'excel',
+              'accept-language': this.options.locale(),
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            ...(body === undefined ? {} : { body }),
+          });
+          const text = await res.text();
+          let parsed: unknown;
+          try {
+            parsed = text === '' ? undefined : (JSON.parse(text) as unknown);
+          } catch {
+            parsed = undefined;
+          }
+          return { status: res.status, body: parsed };
+        },
+      },
+      state: {
+        get: (key) => {
+          const value = settings.get(`${settingNames.statePrefix}${key}`);
+          return typeof value === 'string' ? value : null;
+        },
+        set: (key, value) => {
+          if (value === null) settings.remove(`${settingNames.statePrefix}${key}`);
+          else settings.set(`${settingNames.statePrefix}${key}`, value);
+        },
+      },
+      clock: { now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+      randomId,
+    };
+  }
+
+  private setting(name: string): string {
+    const value = this.options.settings.get(name);
+    return typeof value === 'string' ? value : '';
+  }
+
+  private save(): Promise<void> {
+    return new Promise((resolve, reject) =>
+      this.options.settings.saveAsync((result) =>
+        result.status === 'failed'
+          ? reject(new Error(result.error?.message ?? 'Could not save the document settings'))
+          : resolve(),
+      ),
+    );
+  }
+}
