@@ -3,9 +3,6 @@ import { locales, type Locale } from '../../shared/core/i18n/locale';
 import { fieldLabel, t } from '../../shared/core/i18n/translate';
 import { neutraliseFormula } from '../../shared/core/sheet-safety/neutralise-formula';
 import {
-  columnOptions,
-  optionLabel,
-  readOnlyColumns,
   sheetColumns,
   type CellValue,
   type RowChange,
@@ -13,6 +10,11 @@ import {
   type SheetPort,
   type SheetRow,
 } from '../../shared/core/sync-client/index';
+import {
+  defaultDropdowns,
+  dropdownRefusesOthers,
+  type Dropdown,
+} from '../../shared/core/sync-client/dropdowns';
 import type { ExcelRun, ExcelValue, RequestContext, Worksheet } from './excel-api';
 
 /** Excel refuses a request (or an answer) over 5 MB; chunks aim well under it. */
@@ -96,23 +98,6 @@ export function layoutFromHeader(
   };
 }
 
-/** A column's dropdown: the labels its cells may show. */
-export interface Dropdown {
-  field: string;
-  options: readonly string[];
-}
-
-/** The dropdowns of the built-in option lists, in a language. */
-export function defaultDropdowns(locale: Locale): Dropdown[] {
-  return sheetColumns().flatMap((field) => {
-    const options = columnOptions(field);
-    if (options === undefined || readOnlyColumns.includes(field)) return [];
-    return [{ field, options: options.map((code) => optionLabel(field, code, locale)) }];
-  });
-}
-
-// Fixed lists refuse other values; lists an admin may extend only warn (as in Sheets).
-const strict = new Set(['kind', 'stage', 'budget']);
 /** Rows a dropdown covers: the data rows of a default sheet, and more than any sync writes. */
 export const dropdownRows = 100_000;
 
@@ -120,7 +105,7 @@ export const dropdownRows = 100_000;
 export function queueDropdowns(
   sheet: Worksheet,
   layout: ExcelLayout,
-  dropdowns: readonly { field: string; options: readonly string[] }[],
+  dropdowns: readonly Dropdown[],
 ): void {
   for (const { field, options } of dropdowns) {
     const column = layout.fields.get(field);
@@ -133,7 +118,7 @@ export function queueDropdowns(
     };
     range.dataValidation.errorAlert = {
       showAlert: true,
-      style: strict.has(field) ? 'Stop' : 'Warning',
+      style: dropdownRefusesOthers(field) ? 'Stop' : 'Warning',
     };
   }
 }

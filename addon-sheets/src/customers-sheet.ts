@@ -1,13 +1,12 @@
 import { customerField } from '../../shared/core/fields/customer-fields';
 import { locales, type Locale } from '../../shared/core/i18n/locale';
-import { t } from '../../shared/core/i18n/translate';
-import { fieldLabel } from '../../shared/core/i18n/translate';
+import { fieldLabel, t } from '../../shared/core/i18n/translate';
+import { sheetColumns } from '../../shared/core/sync-client/cell-codec';
 import {
-  columnOptions,
-  optionLabel,
-  readOnlyColumns,
-  sheetColumns,
-} from '../../shared/core/sync-client/cell-codec';
+  defaultDropdowns,
+  dropdownRefusesOthers,
+  type Dropdown,
+} from '../../shared/core/sync-client/dropdowns';
 import type { Sheet, SheetValue } from './apps-script-api';
 import { userLocale } from './user-locale';
 
@@ -116,25 +115,6 @@ function setUpSheet(sheet: Sheet, locale: Locale): SheetLayout {
   return layout;
 }
 
-/** A column's dropdown: the labels its cells may show. */
-export interface Dropdown {
-  field: string;
-  options: readonly string[];
-}
-
-/** The dropdowns of the built-in option lists, in a language. */
-export function defaultDropdowns(locale: Locale): Dropdown[] {
-  return sheetColumns().flatMap((field) => {
-    const options = columnOptions(field);
-    if (options === undefined || readOnlyColumns.includes(field)) return [];
-    return [{ field, options: options.map((code) => optionLabel(field, code, locale)) }];
-  });
-}
-
-// Fixed lists refuse other values; lists an admin may extend (industry, level) and lists of
-// several choices (sources: 展会推荐、客户转介绍) only warn, and the server has the last word.
-const strict = new Set(['kind', 'stage', 'budget']);
-
 /** Puts a dropdown on each named column, for every data row the sheet has. */
 export function applyDropdowns(layout: SheetLayout, dropdowns: readonly Dropdown[]): void {
   const rows = Math.max(1, layout.sheet.getMaxRows() - 1);
@@ -143,7 +123,7 @@ export function applyDropdowns(layout: SheetLayout, dropdowns: readonly Dropdown
     if (column === undefined || options.length === 0) continue;
     const rule = SpreadsheetApp.newDataValidation()
       .requireValueInList([...options], true)
-      .setAllowInvalid(!strict.has(field))
+      .setAllowInvalid(!dropdownRefusesOthers(field))
       .build();
     layout.sheet.getRange(2, column, rows, 1).setDataValidation(rule);
   }

@@ -1,6 +1,7 @@
 import { t } from '../../shared/core/i18n/translate';
 import type { RowChange, SheetRow } from '../../shared/core/sync-client/index';
-import { applyDropdowns, openCustomersSheet, type Dropdown } from './customers-sheet';
+import type { Dropdown } from '../../shared/core/sync-client/dropdowns';
+import { applyDropdowns, openCustomersSheet } from './customers-sheet';
 import { firstDataRow, rowOf, sheetPort } from './sheet-port';
 import { saveServerUrl, settings, signInToken, type AddonSettings } from './settings';
 import { userLocale } from './user-locale';

@@ -1,3 +1,4 @@
+import { emptyReport } from '../../shared/core/sync-client/sync-report';
 import { t } from '../../shared/core/i18n/translate';
 import {
   resolveConflict as settle,
@@ -78,19 +79,5 @@ function identity(): { identity?: string } {
 }
 
 function failed(code: SyncFailure['code'], message: string): SyncReport {
-  return {
-    applied: 0,
-    merged: 0,
-    conflicts: [],
-    invalid: [],
-    duplicates: [],
-    pendingReview: 0,
-    forbidden: [],
-    pulled: 0,
-    removed: 0,
-    checkpoint: 0,
-    complete: false,
-    editedDuringSync: [],
-    failure: { code, message },
-  };
+  return { ...emptyReport(0), failure: { code, message } };
 }

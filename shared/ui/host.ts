@@ -1,10 +1,7 @@
+import type { Dropdown } from '../core/sync-client/dropdowns';
 import type { ConflictChoice, RowChange, SheetRow, SyncReport } from '../core/sync-client/index';
 
-/** One option list for a column's dropdown (data validation): the labels the cells show. */
-export interface Dropdown {
-  field: string;
-  options: readonly string[];
-}
+export type { Dropdown } from '../core/sync-client/dropdowns';
 
 /** A cell to mark invalid with a message as its note; an empty message clears the mark. */
 export interface CellMark {

@@ -234,3 +234,4 @@ export {
   wireValue,
 } from './cell-codec';
 export { parseRowState, type RowState, type RowStatus } from './row-state';
+export { defaultDropdowns, dropdownRefusesOthers, type Dropdown } from './dropdowns';
