@@ -1,9 +1,8 @@
 import { customerField } from '../../shared/core/fields/customer-fields';
 import { locales, type Locale } from '../../shared/core/i18n/locale';
-import { fieldLabel, t } from '../../shared/core/i18n/translate';
+import { t } from '../../shared/core/i18n/translate';
 import { neutraliseFormula } from '../../shared/core/sheet-safety/neutralise-formula';
 import {
-  sheetColumns,
   type CellValue,
   type RowChange,
   type RowMeta,
@@ -15,6 +14,12 @@ import {
   dropdownRefusesOthers,
   type Dropdown,
 } from '../../shared/core/sync-client/dropdowns';
+import {
+  headerLabels,
+  metaColumns,
+  readHeader,
+  type MetaColumn,
+} from '../../shared/core/sync-client/sheet-header';
 import type { ExcelRun, ExcelValue, RequestContext, Worksheet } from './excel-api';
 
 /** Excel refuses a request (or an answer) over 5 MB; chunks aim well under it. */
@@ -26,16 +31,6 @@ export const opsPerSync = 1_000;
 /** The first data row (sheet row number), under the header, as in Sheets. */
 export const firstDataRow = 2;
 
-/** The hidden columns, after the field columns, in this order (the Sheets add-on's layout). */
-export const metaColumns = ['recordId', 'checkpoint', 'state'] as const;
-export type MetaColumn = (typeof metaColumns)[number];
-
-const metaLabel = {
-  recordId: 'sheets.column.recordId',
-  checkpoint: 'sheets.column.checkpoint',
-  state: 'sheets.column.state',
-} as const;
-
 /** The fill of a cell the server or the sidebar found invalid. */
 export const invalidFill = '#FDE2E1';
 
@@ -46,12 +41,6 @@ export interface ExcelLayout {
   fields: Map<string, number>;
   meta: Record<MetaColumn, number>;
   width: number;
-}
-
-const columnByLabel = new Map<string, { key: string; locale: Locale }>();
-for (const locale of locales) {
-  for (const key of sheetColumns()) columnByLabel.set(fieldLabel(key, locale), { key, locale });
-  for (const key of metaColumns) columnByLabel.set(t(metaLabel[key], locale), { key, locale });
 }
 
 /** The UTF-8 size of a value as JSON: the estimate of what it adds to a request. */
@@ -76,26 +65,8 @@ export function layoutFromHeader(
   sheetName: string,
   header: readonly ExcelValue[],
 ): ExcelLayout | undefined {
-  const fields = new Map<string, number>();
-  const meta: Partial<Record<MetaColumn, number>> = {};
-  const votes: Record<Locale, number> = { 'zh-CN': 0, en: 0 };
-  header.forEach((cell, i) => {
-    const found = columnByLabel.get(String(cell).trim());
-    if (found === undefined) return;
-    votes[found.locale] += 1;
-    if ((metaColumns as readonly string[]).includes(found.key)) meta[found.key as MetaColumn] = i;
-    else if (!fields.has(found.key)) fields.set(found.key, i);
-  });
-  if (meta.recordId === undefined || meta.checkpoint === undefined || meta.state === undefined) {
-    return undefined;
-  }
-  return {
-    sheetName,
-    locale: votes.en > votes['zh-CN'] ? 'en' : 'zh-CN',
-    fields,
-    meta: meta as Record<MetaColumn, number>,
-    width: header.length,
-  };
+  const read = readHeader(header);
+  return read === undefined ? undefined : { ...read, sheetName };
 }
 
 /** Rows a dropdown covers: the data rows of a default sheet, and more than any sync writes. */
@@ -157,10 +128,7 @@ async function setUpSheet(
   name: string,
   locale: Locale,
 ): Promise<ExcelLayout> {
-  const header = [
-    ...sheetColumns().map((k) => fieldLabel(k, locale)),
-    ...metaColumns.map((k) => t(metaLabel[k], locale)),
-  ];
+  const header = headerLabels(locale);
   const layout = layoutFromHeader(name, header) as ExcelLayout;
   const top = sheet.getRangeByIndexes(0, 0, 1, header.length);
   top.values = [header];

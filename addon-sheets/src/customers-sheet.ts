@@ -1,24 +1,20 @@
 import { customerField } from '../../shared/core/fields/customer-fields';
 import { locales, type Locale } from '../../shared/core/i18n/locale';
-import { fieldLabel, t } from '../../shared/core/i18n/translate';
+import { t } from '../../shared/core/i18n/translate';
 import { sheetColumns } from '../../shared/core/sync-client/cell-codec';
 import {
   defaultDropdowns,
   dropdownRefusesOthers,
   type Dropdown,
 } from '../../shared/core/sync-client/dropdowns';
+import {
+  headerLabels,
+  metaColumns,
+  readHeader,
+  type MetaColumn,
+} from '../../shared/core/sync-client/sheet-header';
 import type { Sheet, SheetValue } from './apps-script-api';
 import { userLocale } from './user-locale';
-
-/** The hidden columns, after the field columns, in this order. */
-export const metaColumns = ['recordId', 'checkpoint', 'state'] as const;
-export type MetaColumn = (typeof metaColumns)[number];
-
-const metaLabel = {
-  recordId: 'sheets.column.recordId',
-  checkpoint: 'sheets.column.checkpoint',
-  state: 'sheets.column.state',
-} as const;
 
 /** Where each field and hidden column is, read from the header row. Columns count from 1. */
 export interface SheetLayout {
@@ -30,14 +26,6 @@ export interface SheetLayout {
   width: number;
 }
 
-// A label in either language names the same column: a sheet made by a Chinese-speaking admin
-// keeps working for an English-speaking user.
-const columnByLabel = new Map<string, { key: string; locale: Locale }>();
-for (const locale of locales) {
-  for (const key of sheetColumns()) columnByLabel.set(fieldLabel(key, locale), { key, locale });
-  for (const key of metaColumns) columnByLabel.set(t(metaLabel[key], locale), { key, locale });
-}
-
 /**
  * Reads the layout from a header row; undefined when a hidden column is missing (not our sheet).
  * @example layoutFromHeader(sheet, ['客户名称', …, '同步状态（系统）'])?.locale // 'zh-CN'
@@ -46,26 +34,14 @@ export function layoutFromHeader(
   sheet: Sheet,
   header: readonly SheetValue[],
 ): SheetLayout | undefined {
-  const fields = new Map<string, number>();
-  const meta: Partial<Record<MetaColumn, number>> = {};
-  const votes: Record<Locale, number> = { 'zh-CN': 0, en: 0 };
-  header.forEach((cell, i) => {
-    const found = columnByLabel.get(String(cell).trim());
-    if (found === undefined) return;
-    votes[found.locale] += 1;
-    if ((metaColumns as readonly string[]).includes(found.key))
-      meta[found.key as MetaColumn] = i + 1;
-    else if (!fields.has(found.key)) fields.set(found.key, i + 1);
-  });
-  if (meta.recordId === undefined || meta.checkpoint === undefined || meta.state === undefined) {
-    return undefined;
-  }
+  const read = readHeader(header);
+  if (read === undefined) return undefined;
+  const meta = Object.fromEntries(metaColumns.map((m) => [m, read.meta[m] + 1]));
   return {
+    ...read,
     sheet,
-    locale: votes.en > votes['zh-CN'] ? 'en' : 'zh-CN',
-    fields,
+    fields: new Map([...read.fields].map(([key, i]) => [key, i + 1])),
     meta: meta as Record<MetaColumn, number>,
-    width: header.length,
   };
 }
 
@@ -85,11 +61,7 @@ export function openCustomersSheet(): SheetLayout {
 }
 
 function setUpSheet(sheet: Sheet, locale: Locale): SheetLayout {
-  const keys = sheetColumns();
-  const header = [
-    ...keys.map((k) => fieldLabel(k, locale)),
-    ...metaColumns.map((k) => t(metaLabel[k], locale)),
-  ];
+  const header = headerLabels(locale);
   if (sheet.getMaxColumns() < header.length) {
     sheet.insertColumnsAfter(sheet.getMaxColumns(), header.length - sheet.getMaxColumns());
   }
@@ -99,7 +71,7 @@ function setUpSheet(sheet: Sheet, locale: Locale): SheetLayout {
   const rows = sheet.getMaxRows() - 1;
   // Plain text, so a mobile keeps its digits, a date stays YYYY-MM-DD and a code its zeros.
   sheet.getRange(2, 1, rows, header.length).setNumberFormat('@');
-  for (const key of keys) {
+  for (const key of sheetColumns()) {
     const column = layout.fields.get(key) as number;
     if (customerField(key)?.type === 'boolean') {
       sheet

@@ -8,7 +8,8 @@ import type {
   SheetRow,
 } from '../../shared/core/sync-client/index';
 import type { SheetValue } from './apps-script-api';
-import { layoutFromHeader, metaColumns, type SheetLayout } from './customers-sheet';
+import { metaColumns } from '../../shared/core/sync-client/sheet-header';
+import { layoutFromHeader, type SheetLayout } from './customers-sheet';
 
 /** The first data row, under the header. */
 export const firstDataRow = 2;

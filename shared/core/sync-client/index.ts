@@ -235,3 +235,10 @@ export {
 } from './cell-codec';
 export { parseRowState, type RowState, type RowStatus } from './row-state';
 export { defaultDropdowns, dropdownRefusesOthers, type Dropdown } from './dropdowns';
+export {
+  headerLabels,
+  metaColumns,
+  readHeader,
+  type HeaderLayout,
+  type MetaColumn,
+} from './sheet-header';
