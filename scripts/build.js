@@ -1,12 +1,15 @@
 // Builds what the server and the add-ins ship from shared/ui: the sidebar and the playground,
 // each as ONE self-contained HTML file (bundled JS and CSS inline, nothing fetched), so Apps
-// Script can serve it with HtmlService and the server can answer it with one read.
-//   node scripts/build.js              -> dist/shared-ui/sidebar.html, dist/shared-ui/playground.html
+// Script can serve it with HtmlService and the server can answer it with one read; then the
+// Excel add-in (scripts/build-excel.js), which the server serves under /excel/.
+//   node scripts/build.js              -> dist/shared-ui/sidebar.html, dist/shared-ui/playground.html,
+//                                         dist/addon-excel/
 //   node scripts/build.js --if-missing -> the same, only when a file is missing
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildExcel } from './build-excel.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist', 'shared-ui');
@@ -97,8 +100,9 @@ export async function buildUi({ ifMissing = false } = {}) {
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const ifMissing = process.argv.includes('--if-missing');
-  buildUi({ ifMissing }).then(
-    (written) => {
+  Promise.all([buildUi({ ifMissing }), buildExcel({ ifMissing })]).then(
+    ([ui, excel]) => {
+      const written = [...ui, ...excel.filter((f) => !f.endsWith('.png'))];
       for (const file of written) {
         const kb = Math.round(readFileSync(file).length / 1024);
         console.log(`built ${file.slice(root.length + 1)} (${kb} KB)`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MutationOutcome, PushResponse } from '../shared/core/sync/mutation-outcome';
 import type { PullResponse } from '../shared/core/sync/pull-response';
+import { buildExcel } from '../scripts/build-excel.js';
 import { enterpriseRow, makeTestServer, type RoleId } from './support/test-server';
 
 /*
@@ -256,6 +257,20 @@ const rows: Row[] = [
     route: 'GET /playground',
     expect: [A, A, A, A, A, A, A, A, A],
     run: async (as) => byStatus(await send(as, 'GET', '/playground')),
+  },
+  // The Excel add-in's pages, scripts, manifest and icons: code, no data; Excel loads them
+  // before anyone signs in.
+  ...['taskpane.html', 'sign-in.html', 'taskpane.js', 'sign-in.js', 'manifest.xml'].map(
+    (file): Row => ({
+      route: `GET /excel/${file}`,
+      expect: [A, A, A, A, A, A, A, A, A],
+      run: async (as) => byStatus(await send(as, 'GET', `/excel/${file}`)),
+    }),
+  ),
+  {
+    route: 'GET /excel/assets/:name',
+    expect: [A, A, A, A, A, A, A, A, A],
+    run: async (as) => byStatus(await send(as, 'GET', '/excel/assets/icon-32.png')),
   },
   {
     route: 'GET /v1/me',
@@ -605,6 +620,8 @@ function role(id: string) {
 }
 
 beforeAll(async () => {
+  // The server serves the Excel add-in from dist/ (`npm start` builds it).
+  await buildExcel({ ifMissing: true });
   server = await makeTestServer({ CRM_TRUST_PROXY: 'true' });
   shared.salesEast = await create('sales');
   shared.clerkEast = await create('entryClerk');

@@ -9,7 +9,13 @@ import {
   type SyncPorts,
   type SyncReport,
 } from '../../shared/core/sync-client/index';
-import type { CellMark, Dropdown, SidebarHost } from '../../shared/ui/host';
+import type {
+  CellMark,
+  Dropdown,
+  SidebarHost,
+  SidebarSignIn,
+  SignInMethod,
+} from '../../shared/ui/host';
 import { randomId } from '../../shared/ui/random-id';
 import type { DocumentSettings, ExcelRun } from './excel-api';
 import {
@@ -21,12 +27,28 @@ import {
   rowOf,
   type ExcelLayout,
 } from './excel-sheet-port';
+import type { MicrosoftSignIn } from './microsoft-sign-in';
 
 /** Document settings the add-in keeps (Office.context.document.settings), by name. */
 export const settingNames = {
   serverUrl: 'crm.serverUrl',
-  apiToken: 'crm.apiToken',
   statePrefix: 'crm.state.',
+} as const;
+
+/**
+ * Where the user's own sign-in is kept: the task pane's `localStorage`, which stays on this
+ * computer. Never the document settings: a workbook is mailed around, a token must not be.
+ */
+export interface UserStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** Keys in the user store; both per server, as one computer may use two. */
+export const userKeys = {
+  apiToken: (server: string) => `crm.apiToken@${server}`,
+  method: (server: string) => `crm.signInMethod@${server}`,
 } as const;
 
 export interface ExcelHostOptions {
@@ -34,6 +56,12 @@ export interface ExcelHostOptions {
   run: ExcelRun;
   /** `Office.context.document.settings`: saved with the workbook, so per document. */
   settings: DocumentSettings;
+  /** The user's sign-in: `localStorage` in the task pane. */
+  userStore: UserStore;
+  /** Microsoft sign-in, when the server has the add-in's Entra app set up. */
+  microsoft?: MicrosoftSignIn;
+  /** The server to use when the document names none: the origin the task pane came from. */
+  defaultServerUrl?: string;
   locale: () => Locale;
   fetch?: typeof fetch;
   now?: () => number;
@@ -48,9 +76,32 @@ export interface ExcelHostOptions {
 export class ExcelHost implements SidebarHost {
   readonly client = 'excel' as const;
   readonly messages = new CellMessages();
+  readonly signIn: SidebarSignIn;
   private layout: Promise<ExcelLayout> | undefined;
 
-  constructor(private readonly options: ExcelHostOptions) {}
+  constructor(private readonly options: ExcelHostOptions) {
+    this.signIn = {
+      methods: () => Promise.resolve(this.signInMethods()),
+      isSignedIn: async () => (await this.getToken()) !== '',
+      signInWithMicrosoft: async () => {
+        const { microsoft } = this.options;
+        if (microsoft === undefined) throw new Error('Microsoft sign-in is not set up');
+        await microsoft.signIn();
+        this.remember('microsoft');
+      },
+      useApiToken: async (token) => {
+        const server = await this.getServerUrl();
+        this.options.userStore.setItem(userKeys.apiToken(server), token);
+        this.remember('apiToken');
+      },
+      signOut: async () => {
+        const server = await this.getServerUrl();
+        this.options.userStore.removeItem(userKeys.apiToken(server));
+        this.options.userStore.removeItem(userKeys.method(server));
+        this.options.microsoft?.signOut();
+      },
+    };
+  }
 
   async readRows(): Promise<SheetRow[]> {
     return (await this.port()).readRows();
@@ -101,18 +152,19 @@ export class ExcelHost implements SidebarHost {
     );
   }
 
-  /** The API token the admin issued, saved in this document; `''` before one is set. */
-  getToken(): Promise<string> {
-    return Promise.resolve(this.setting(settingNames.apiToken));
+  /** The signed-in user's token for this server; `''` before the user signs in. */
+  async getToken(): Promise<string> {
+    const server = await this.getServerUrl();
+    const { userStore, microsoft } = this.options;
+    if (userStore.getItem(userKeys.method(server)) === 'microsoft') {
+      return microsoft === undefined ? '' : microsoft.silentToken();
+    }
+    return userStore.getItem(userKeys.apiToken(server)) ?? '';
   }
 
-  async setToken(token: string): Promise<void> {
-    this.options.settings.set(settingNames.apiToken, token);
-    await this.save();
-  }
-
+  /** The document's server, else the one the task pane was served from. */
   getServerUrl(): Promise<string> {
-    return Promise.resolve(this.setting(settingNames.serverUrl));
+    return Promise.resolve(this.server());
   }
 
   async setServerUrl(url: string): Promise<void> {
@@ -152,8 +204,8 @@ export class ExcelHost implements SidebarHost {
 
   private async ports(): Promise<SyncPorts> {
     const { settings } = this.options;
-    const serverUrl = this.setting(settingNames.serverUrl);
-    const token = this.setting(settingNames.apiToken);
+    const serverUrl = await this.getServerUrl();
+    const token = await this.getToken();
     const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
     const now = this.options.now ?? (() => Date.now());
     return {
@@ -193,6 +245,21 @@ export class ExcelHost implements SidebarHost {
       clock: { now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
       randomId,
     };
+  }
+
+  private signInMethods(): SignInMethod[] {
+    const { microsoft } = this.options;
+    return microsoft !== undefined && microsoft.available()
+      ? ['microsoft', 'apiToken']
+      : ['apiToken'];
+  }
+
+  private remember(method: SignInMethod): void {
+    this.options.userStore.setItem(userKeys.method(this.server()), method);
+  }
+
+  private server(): string {
+    return this.setting(settingNames.serverUrl) || (this.options.defaultServerUrl ?? '');
   }
 
   private setting(name: string): string {

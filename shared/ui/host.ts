@@ -10,6 +10,26 @@ export interface CellMark {
   message: string;
 }
 
+/** The ways a host lets its user sign in from the sidebar. */
+export type SignInMethod = 'microsoft' | 'apiToken';
+
+/**
+ * Sign-in inside the sidebar, for hosts whose spreadsheet does not sign the user in for us
+ * (Excel: Microsoft sign-in or an API token the admin issued). Google Sheets has none: Apps
+ * Script hands out the user's Google ID token.
+ */
+export interface SidebarSignIn {
+  /** The ways offered here, best first. */
+  methods(): Promise<SignInMethod[]>;
+  /** Whether a token is at hand without asking the user. */
+  isSignedIn(): Promise<boolean>;
+  /** Signs in with the user's Microsoft account; throws a message in the user's language. */
+  signInWithMicrosoft(): Promise<void>;
+  /** Keeps an API token for this user (never in the document, which others may open). */
+  useApiToken(token: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
 /** Which add-in the sidebar runs in; the server audits calls under it (`X-CRM-Client`). */
 export type HostClient = 'sheets' | 'excel' | 'web';
 
@@ -38,6 +58,8 @@ export interface SidebarHost {
   getServerUrl(): Promise<string>;
   /** Sets the server's address for this document (the admin does it once); optional. */
   setServerUrl?(url: string): Promise<void>;
+  /** Present where the user signs in from the sidebar. */
+  readonly signIn?: SidebarSignIn;
   /** Runs the sync engine over the sheet: push changed rows, pull the server's changes. */
   sync(): Promise<SyncReport>;
   /** Applies the user's field-by-field choice for a conflicting row, then syncs again. */

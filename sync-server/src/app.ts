@@ -17,6 +17,7 @@ import { adminRoutes } from './routes/admin';
 import { adminOperations } from './routes/admin-api';
 import { customerOperations, customerRoutes } from './routes/customers';
 import { docsOperations, docsRoutes } from './routes/docs';
+import { excelOperations, excelRoutes } from './routes/excel';
 import { meOperations, meRoutes } from './routes/me';
 import { playgroundOperations, playgroundRoutes } from './routes/playground';
 import { referenceOperations, referenceRoutes } from './routes/reference';
@@ -44,6 +45,7 @@ export const apiOperations: readonly ApiOperation[] = [
   },
   ...docsOperations,
   ...playgroundOperations,
+  ...excelOperations,
   ...meOperations,
   ...referenceOperations,
   ...tagOperations,
@@ -64,7 +66,16 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   const maxBytes = deps.config.CRM_MAX_BODY_BYTES;
 
   app.use(requestInfo(deps.config.CRM_TRUST_PROXY));
-  app.use(secureHeaders());
+  const defaultHeaders = secureHeaders();
+  // The Excel add-in's files: Excel on the web frames the task pane (its page says by whom, in
+  // frame-ancestors) and shows the icons from its own origin.
+  const addinHeaders = secureHeaders({
+    xFrameOptions: false,
+    crossOriginResourcePolicy: 'cross-origin',
+  });
+  app.use((c, next) =>
+    c.req.path.startsWith('/excel/') ? addinHeaders(c, next) : defaultHeaders(c, next),
+  );
   if (deps.config.CRM_CORS_ORIGINS.length > 0) {
     app.use(
       '/v1/*',
@@ -93,6 +104,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   app.get('/healthz', (c) => c.json({ status: 'ok' } satisfies z.infer<typeof healthSchema>));
   app.route('/', docsRoutes(apiOperations));
   app.route('/', playgroundRoutes(deps));
+  app.route('/', excelRoutes(deps.config));
   app.use('/v1/*', authenticate(deps));
   app.route('/', meRoutes(deps));
   app.route('/', referenceRoutes(deps));

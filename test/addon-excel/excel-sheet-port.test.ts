@@ -5,9 +5,10 @@ import {
   invalidFill,
   openCustomersSheet,
 } from '../../addon-excel/src/excel-sheet-port';
-import { ExcelHost } from '../../addon-excel/src/excel-host';
+import { ExcelHost, settingNames } from '../../addon-excel/src/excel-host';
 import type { RowChange } from '../../shared/core/sync-client/index';
 import { FakeExcel, FakeSettings, fakePayloadLimit } from '../fakes/excel/fake-excel';
+import { FakeUserStore } from '../fakes/excel/fake-office';
 
 async function customersSheet() {
   const excel = new FakeExcel();
@@ -163,7 +164,12 @@ describe('the Excel sheet port', () => {
 
 describe('the Excel host', () => {
   function host(excel: FakeExcel, settings = new FakeSettings()) {
-    return new ExcelHost({ run: excel.run, settings, locale: () => 'zh-CN' });
+    return new ExcelHost({
+      run: excel.run,
+      settings,
+      userStore: new FakeUserStore(),
+      locale: () => 'zh-CN',
+    });
   }
 
   it('marks invalid cells, sets dropdowns and reads the selected row', async () => {
@@ -192,14 +198,13 @@ describe('the Excel host', () => {
     expect(await h.getSelection()).toBeNull();
   });
 
-  it('keeps the server address and API token in the document settings', async () => {
+  it('keeps the server address in the document settings', async () => {
     const settings = new FakeSettings();
     const h = host(new FakeExcel(), settings);
-    expect(await h.getToken()).toBe('');
+    expect(await h.getServerUrl()).toBe('');
     await h.setServerUrl('https://crm.example.com/');
-    await h.setToken('tok');
     expect(await h.getServerUrl()).toBe('https://crm.example.com');
-    expect(await h.getToken()).toBe('tok');
-    expect(settings.saves).toBe(2);
+    expect(settings.get(settingNames.serverUrl)).toBe('https://crm.example.com');
+    expect(settings.saves).toBe(1);
   });
 });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExcelHost, settingNames } from '../../addon-excel/src/excel-host';
-import { displayValue } from '../../shared/core/sync-client/cell-codec';
 import { FakeExcel, FakeSettings, fakePayloadLimit } from '../fakes/excel/fake-excel';
+import { FakeUserStore } from '../fakes/excel/fake-office';
 import { startRealServer, type RealServer } from '../support/real-server';
-import { enterpriseRow } from '../support/test-server';
+import { typedRow } from './typed-row';
 
 let server: RealServer;
 beforeAll(async () => {
@@ -13,23 +13,19 @@ afterAll(async () => {
   await server.close();
 });
 
-/** A row as a user types it into the sheet: labels, not codes. */
-function typedRow(i: number): Record<string, string> {
-  const cells: Record<string, string> = {};
-  for (const [field, value] of Object.entries(enterpriseRow(i))) {
-    cells[field] = String(displayValue(field, value, 'zh-CN'));
-  }
-  return { ...cells, kind: '企业' };
-}
-
 describe('the Excel host syncing with the real server', () => {
   it('creates the typed rows on the server and writes their record IDs back', async () => {
     const token = await server.addUser('excel-clerk', 'entryClerk');
     const settings = new FakeSettings();
     settings.set(settingNames.serverUrl, server.base);
-    settings.set(settingNames.apiToken, token);
     const excel = new FakeExcel();
-    const host = new ExcelHost({ run: excel.run, settings, locale: () => 'zh-CN' });
+    const host = new ExcelHost({
+      run: excel.run,
+      settings,
+      userStore: new FakeUserStore(),
+      locale: () => 'zh-CN',
+    });
+    await host.signIn.useApiToken(token);
     await host.writeRows(
       Array.from({ length: 3 }, (_, i) => ({
         kind: 'append' as const,

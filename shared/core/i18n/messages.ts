@@ -781,6 +781,40 @@ export const messages = {
     'zh-CN': '本文档尚未设置同步服务地址，请联系管理员',
     en: 'This document has no sync server address yet; ask your admin',
   },
+  'ui.signIn.title': { 'zh-CN': '登录同步服务', en: 'Sign in to the sync server' },
+  'ui.signIn.microsoft': { 'zh-CN': '使用 Microsoft 账号登录', en: 'Sign in with Microsoft' },
+  'ui.signIn.or': {
+    'zh-CN': '或使用管理员签发的 API 令牌',
+    en: 'or use an API token from your admin',
+  },
+  'ui.signIn.tokenLabel': { 'zh-CN': 'API 令牌', en: 'API token' },
+  'ui.signIn.tokenHint': {
+    'zh-CN': '令牌只保存在本机，不随工作簿共享',
+    en: 'The token stays on this computer; it is not saved in the workbook',
+  },
+  'ui.signIn.tokenSave': { 'zh-CN': '使用令牌登录', en: 'Sign in with the token' },
+  'ui.signIn.tokenEmpty': { 'zh-CN': 'API 令牌：请填写', en: 'API token: enter one' },
+  'ui.signIn.rejected': {
+    'zh-CN': '登录未被同步服务接受：{detail}',
+    en: 'The sync server did not accept the sign-in: {detail}',
+  },
+  'ui.signOut': { 'zh-CN': '退出登录', en: 'Sign out' },
+  'excel.signIn.cancelled': {
+    'zh-CN': '登录窗口已关闭，尚未登录',
+    en: 'The sign-in window was closed before signing in',
+  },
+  'excel.signIn.unavailable': {
+    'zh-CN': '此 Excel 无法在这里使用 Microsoft 登录，请使用 API 令牌',
+    en: 'This Excel cannot sign in with Microsoft here; use an API token',
+  },
+  'excel.signIn.failed': {
+    'zh-CN': 'Microsoft 登录失败：{detail}',
+    en: 'Microsoft sign-in failed: {detail}',
+  },
+  'excel.notExcel': {
+    'zh-CN': '此页面是 Excel 插件的任务窗格，请在 Excel 中打开',
+    en: 'This page is the Excel add-in’s task pane; open it in Excel',
+  },
   'ui.region.province': { 'zh-CN': '省/直辖市', en: 'Province' },
   'ui.region.city': { 'zh-CN': '市', en: 'City' },
   'ui.region.district': { 'zh-CN': '区/县', en: 'District' },
@@ -924,6 +958,23 @@ export const messages = {
   'api.playground': {
     'zh-CN': '试用页：侧边栏与浏览器内的表格，连接本服务',
     en: 'The playground: the sidebar beside an in-browser sheet, on this server',
+  },
+  'api.excelPage': {
+    'zh-CN': 'Excel 插件的任务窗格页与 Microsoft 登录对话框页',
+    en: 'The Excel add-in’s task pane page and its Microsoft sign-in dialog page',
+  },
+  'api.excelScript': {
+    'zh-CN': 'Excel 插件页面的脚本',
+    en: 'The scripts of the Excel add-in’s pages',
+  },
+  'api.excelManifest': {
+    'zh-CN': 'Excel 插件清单（XML），用于旁加载或集中部署',
+    en: 'The Excel add-in manifest (XML), to sideload or deploy centrally',
+  },
+  'api.excelAsset': { 'zh-CN': 'Excel 插件的图标', en: 'The Excel add-in’s icons' },
+  'excel.notBuilt': {
+    'zh-CN': 'Excel 插件尚未构建，请先运行 npm run build:excel（npm start 会自动构建）',
+    en: 'The Excel add-in is not built yet: run npm run build:excel (npm start builds it for you)',
   },
   'playground.notBuilt': {
     'zh-CN': '试用页尚未构建，请先运行 npm run build（npm start 会自动构建）',

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { defaultLocale, type Locale } from '../../core/i18n/locale';
 import type { MessageKey } from '../../core/i18n/messages';
-import { createServerApi, type MeAnswer } from '../api/server-api';
+import { ApiFailure, createServerApi, type MeAnswer } from '../api/server-api';
 import { ErrorNote } from '../components/notice';
 import type { SidebarHost } from '../host';
 import { visiblePanels, type PanelId } from '../panel-access';
@@ -12,6 +12,7 @@ import { SyncPanel } from '../panels/sync-panel';
 import { TagsPanel } from '../panels/tags-panel';
 import { sheetDropdowns } from '../sheet-dropdowns';
 import { ServerSetup } from './server-setup';
+import { SignInForm } from './sign-in-form';
 import { SidebarContext, translator, type SidebarContextValue } from './sidebar-context';
 import { loadLocale, saveLocale } from './stored-locale';
 
@@ -26,6 +27,7 @@ const tabLabels: Record<PanelId, MessageKey> = {
 type Loaded =
   | { state: 'loading' }
   | { state: 'noServer' }
+  | { state: 'signIn'; refusal?: string }
   | { state: 'failed'; message: string }
   | { state: 'ready'; me: MeAnswer };
 
@@ -67,7 +69,17 @@ export function SidebarApp({
     setLoaded({ state: 'loading' });
     (async () => {
       if ((await host.getServerUrl()) === '') return { state: 'noServer' } as const;
-      return { state: 'ready', me: await api.me() } as const;
+      const { signIn } = host;
+      if (signIn !== undefined && !(await signIn.isSignedIn())) return { state: 'signIn' } as const;
+      try {
+        return { state: 'ready', me: await api.me() } as const;
+      } catch (error) {
+        // Where the user signs in here, a refused token means: sign in again.
+        if (signIn !== undefined && error instanceof ApiFailure && error.status === 401) {
+          return { state: 'signIn', refusal: error.message } as const;
+        }
+        throw error;
+      }
     })().then(
       (next) => live && setLoaded(next),
       (error: unknown) =>
@@ -120,6 +132,14 @@ export function SidebarApp({
         {loaded.state === 'noServer' && (
           <ServerSetup host={host} t={t} onSaved={() => setReloads((n) => n + 1)} />
         )}
+        {loaded.state === 'signIn' && host.signIn !== undefined && (
+          <SignInForm
+            signIn={host.signIn}
+            t={t}
+            {...(loaded.refusal === undefined ? {} : { refusal: loaded.refusal })}
+            onSignedIn={() => setReloads((n) => n + 1)}
+          />
+        )}
         {loaded.state === 'failed' && (
           <div>
             <ErrorNote message={t('ui.signInFailed', { detail: loaded.message })} />
@@ -142,6 +162,19 @@ export function SidebarApp({
         {header}
         <p class="crm-who">
           {t('ui.signedInAs', { name: me.user.displayName, role: me.role.name[locale] })}
+          {host.signIn !== undefined && (
+            <button
+              type="button"
+              class="crm-link"
+              data-role="sign-out"
+              onClick={() => {
+                const { signIn } = host;
+                void signIn?.signOut().finally(() => setReloads((n) => n + 1));
+              }}
+            >
+              {t('ui.signOut')}
+            </button>
+          )}
         </p>
         {panels.length === 0 ? (
           <p class="crm-muted">{t('ui.noPanels')}</p>

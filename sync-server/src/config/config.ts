@@ -46,6 +46,18 @@ export const configSchema = z.object({
   CRM_MS_JWKS_URL: z.string().url().optional(),
   CRM_MS_ISSUER: list.optional(),
   CRM_MS_AUDIENCE: list.optional(),
+  /**
+   * The Excel add-in's Entra app (application ID): set, the task pane offers Microsoft sign-in
+   * (nested app authentication, or the Office dialog) for the scopes below; unset, API tokens.
+   */
+  CRM_MS_CLIENT_ID: z.string().uuid().optional(),
+  CRM_MS_AUTHORITY: z
+    .string()
+    .url()
+    .regex(/^https:\/\//, 'must be an https:// address')
+    .default('https://login.microsoftonline.com/organizations'),
+  /** The sync server's API scope(s) the add-in asks for, e.g. api://crm.example.com/<id>/access_as_user. */
+  CRM_MS_SCOPES: list.optional(),
   CRM_TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
