@@ -6,18 +6,10 @@
 // Both pages load Office.js from Microsoft's CDN, as published add-ins must; nothing else
 // leaves the server's origin.
 //   CRM_PUBLIC_URL=https://crm.example.com node scripts/build-excel.js
-import { build } from 'esbuild';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundlePage, writeAtomically } from './page-bundle.js';
 import { excelManifest } from './excel-manifest.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,24 +37,6 @@ const pages = [
     css: [],
   },
 ];
-
-async function bundle(entry) {
-  const result = await build({
-    entryPoints: [join(root, entry)],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    minify: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'warning',
-  });
-  return result.outputFiles[0].text;
-}
 
 const inlineStyle = (css) => css.replace(/<\/(style)/gi, '<\\/$1');
 
@@ -92,13 +66,6 @@ function page({ title, css, script }) {
     .join('\n');
 }
 
-// Written beside the target, then renamed: the server never reads half a file.
-function writeAtomically(file, content) {
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(temp, content);
-  renameSync(temp, file);
-}
-
 /**
  * Builds the add-in; answers the written files. `publicUrl` is the server's HTTPS address the
  * manifest points at; `ifMissing` skips a build whose files are all there.
@@ -115,7 +82,7 @@ export async function buildExcel({
   mkdirSync(join(outDir, 'assets'), { recursive: true });
   const written = [];
   for (const spec of pages) {
-    const js = await bundle(spec.entry);
+    const js = await bundlePage(spec.entry);
     writeAtomically(join(outDir, spec.script), js);
     const css = spec.css.map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
     writeAtomically(join(outDir, spec.html), page({ title: spec.title, css, script: spec.script }));

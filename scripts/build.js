@@ -5,10 +5,10 @@
 //   node scripts/build.js              -> dist/shared-ui/sidebar.html, dist/shared-ui/playground.html,
 //                                         dist/addon-excel/
 //   node scripts/build.js --if-missing -> the same, only when a file is missing
-import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundlePage, writeAtomically } from './page-bundle.js';
 import { buildExcel } from './build-excel.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,24 +29,6 @@ const pages = [
     title: '客户信息 · 试用',
   },
 ];
-
-async function bundle(entry) {
-  const result = await build({
-    entryPoints: [join(root, entry)],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    minify: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'warning',
-  });
-  return result.outputFiles[0].text;
-}
 
 // Inline script text must not close its own element; `<\/` means the same inside JS strings.
 const inlineScript = (js) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
@@ -75,14 +57,6 @@ function page({ title, css, js }) {
   ].join('\n');
 }
 
-// Written beside the target, then renamed: a reader (the server, a parallel test) never sees
-// half a file.
-function writeAtomically(file, text) {
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, file);
-}
-
 /** Builds every page into dist/shared-ui; answers the written paths. */
 export async function buildUi({ ifMissing = false } = {}) {
   mkdirSync(outDir, { recursive: true });
@@ -90,7 +64,7 @@ export async function buildUi({ ifMissing = false } = {}) {
   for (const spec of pages) {
     const file = join(outDir, spec.out);
     if (ifMissing && existsSync(file)) continue;
-    const js = await bundle(spec.entry);
+    const js = await bundlePage(spec.entry);
     const css = spec.css.map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
     writeAtomically(file, page({ title: spec.title, css, js }));
     written.push(file);

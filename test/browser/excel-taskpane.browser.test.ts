@@ -5,6 +5,12 @@ import { fieldLabel } from '../../shared/core/i18n/translate';
 import { headerLabels } from '../../shared/core/sync-client/sheet-header';
 import { invalidFill } from '../../addon-excel/src/excel-sheet-port';
 import { fakePayloadLimit } from '../fakes/excel/fake-excel';
+import {
+  startIdentityProvider,
+  TEST_AUDIENCE,
+  TEST_MICROSOFT_ISSUER,
+  type IdentityProvider,
+} from '../fakes/identity-provider';
 import { startRealServer, type RealServer } from '../support/real-server';
 import { typedRow } from '../addon-excel/typed-row';
 import type { FakeOfficeHandle, FakeOfficeJsOptions } from './fakes/fake-office-js';
@@ -15,6 +21,7 @@ import {
   screenshot,
   watchErrors,
 } from './support/chromium';
+import { fillCustomer, tabs, type TypedCustomer } from './support/sidebar-steps';
 
 /*
  * The built Excel add-in (dist/addon-excel, served by the real sync server under /excel/) in
@@ -37,6 +44,16 @@ const customer = {
   maskedMobile: '138****2233',
   email: 'chenjing@haishu-mould.example.com',
 };
+const typed = (mobile: string): TypedCustomer => ({
+  name: customer.name,
+  region: ['330000', '330200', '330203'],
+  contactName: '陈静',
+  mobile,
+  email: customer.email,
+  demand: '年底前更换两条注塑生产线',
+  expectedDate: '2026-12-20',
+  source: 'tradeShow',
+});
 let recordId = '';
 
 beforeAll(async () => {
@@ -54,8 +71,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens the task pane as Excel would, without signing in. */
-async function openTaskpane(options: FakeOfficeJsOptions = {}) {
+/** Opens a page of the add-in as Excel would (the task pane unless said), without signing in. */
+async function openTaskpane(
+  options: FakeOfficeJsOptions = {},
+  on: { server: RealServer; page: string } = { server, page: 'taskpane.html' },
+) {
   const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
   // A missing element fails the step that wanted it, well within the test's time.
   page.setDefaultTimeout(8000);
@@ -65,7 +85,7 @@ async function openTaskpane(options: FakeOfficeJsOptions = {}) {
     const url = route.request().url();
     if (url === officeJsUrl) {
       await route.fulfill({ contentType: 'text/javascript', body: officeStub });
-    } else if (url.startsWith(`${server.base}/`)) {
+    } else if (url.startsWith(`${on.server.base}/`)) {
       await route.continue();
     } else {
       foreign.push(url);
@@ -75,7 +95,7 @@ async function openTaskpane(options: FakeOfficeJsOptions = {}) {
   await page.addInitScript({
     content: `globalThis.__fakeOfficeOptions = ${JSON.stringify(options)};`,
   });
-  const response = await page.goto(`${server.base}/excel/taskpane.html`);
+  const response = await page.goto(`${on.server.base}/excel/${on.page}`);
   return { page, errors, foreign, response };
 }
 
@@ -97,30 +117,6 @@ async function paneOf(who: keyof typeof tokens): Promise<Page> {
  */
 const office = <T>(page: Page, read: (handle: FakeOfficeHandle) => T): Promise<T> =>
   page.evaluate<T>(`(${read.toString()})(globalThis.__fakeOffice)`);
-
-async function tabs(page: Page): Promise<(string | null)[]> {
-  const found = page.locator('.crm-tabs [data-tab]');
-  const ids: (string | null)[] = [];
-  for (let i = 0; i < (await found.count()); i += 1) {
-    ids.push(await found.nth(i).getAttribute('data-tab'));
-  }
-  return ids;
-}
-
-async function fillCustomer(page: Page, mobile: string): Promise<void> {
-  await page.fill('#crm-field-name', customer.name);
-  await page.selectOption('#crm-field-industry', 'manufacturing');
-  await page.selectOption('#crm-field-region', '330000');
-  await page.selectOption('#crm-field-region-city', '330200');
-  await page.selectOption('#crm-field-region-district', '330203');
-  await page.selectOption('#crm-field-stage', 'interested');
-  await page.fill('#crm-field-contactName', '陈静');
-  await page.fill('#crm-field-mobile', mobile);
-  await page.fill('#crm-field-email', customer.email);
-  await page.fill('#crm-field-demand', '年底前更换两条注塑生产线');
-  await page.fill('#crm-field-expectedDate', '2026-12-20');
-  await page.check('input[name="sources"][value="tradeShow"]');
-}
 
 const label = (field: string) => fieldLabel(field, 'zh-CN');
 
@@ -178,7 +174,7 @@ describe('the Excel task pane (stubbed Office.js, real server)', () => {
 
   it('says under the field that a mobile is wrong as it is typed, then submits the fixed customer', async () => {
     const page = await paneOf('clerk');
-    await fillCustomer(page, customer.wrongMobile);
+    await fillCustomer(page, typed(customer.wrongMobile));
     const message = page.locator('[data-error-for="mobile"]');
     await expect.poll(() => message.textContent()).toContain('手机号格式错误');
     await screenshot(page, 'excel-taskpane-entry');
@@ -294,5 +290,83 @@ describe('the Excel task pane (stubbed Office.js, real server)', () => {
       expect(foreign).toEqual([]);
       expect(errors, JSON.stringify(errors)).toEqual([]);
     }
+  });
+});
+
+describe('the Microsoft sign-in dialog page (stubbed Office.js, real server)', () => {
+  const clientId = '6f1c2b9e-4d3a-4e8b-9c0d-1a2b3c4d5e6f';
+  let msServer: RealServer;
+  let idp: IdentityProvider;
+  beforeAll(async () => {
+    idp = await startIdentityProvider();
+    msServer = await startRealServer({
+      CRM_MS_CLIENT_ID: clientId,
+      CRM_MS_AUTHORITY: 'https://login.microsoftonline.com/organizations',
+      CRM_MS_JWKS_URL: idp.jwksUrl,
+      CRM_MS_ISSUER: TEST_MICROSOFT_ISSUER,
+      CRM_MS_AUDIENCE: TEST_AUDIENCE,
+    });
+    await msServer.addUser('x-grace', 'sales', { email: 'grace@contoso.example', token: false });
+  });
+  afterAll(async () => {
+    await msServer?.close();
+    await idp?.close();
+  });
+
+  it('signs in with Microsoft through the Office dialog where Office has no NAA', async () => {
+    const { page, errors } = await openTaskpane(
+      { dialogApi: true },
+      { server: msServer, page: 'taskpane.html' },
+    );
+    await page.click('[data-role="sign-in-microsoft"]');
+    await expect
+      .poll(() => office(page, (h) => h.dialogUrls()))
+      .toEqual([`${msServer.base}/excel/sign-in.html`]);
+    // What sign-in.html sends once Microsoft redirected back with a token for the API.
+    const accessToken = await idp.signMicrosoftToken({
+      preferred_username: 'Grace@Contoso.example',
+    });
+    const message = JSON.stringify({
+      type: 'token',
+      accessToken,
+      expiresAt: Date.now() + 3600_000,
+    });
+    await page.evaluate(`globalThis.__fakeOffice.answerDialog(${JSON.stringify(message)})`);
+    await expect.poll(() => page.locator('.crm-who').textContent()).toContain('x-grace');
+    expect(await tabs(page)).toContain('entry');
+    // The Microsoft token is kept in memory only: nothing of it in the workbook or localStorage.
+    const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage })');
+    expect(stored).not.toContain(accessToken);
+    expect(await office(page, (h) => JSON.stringify([...h.settings.values]))).not.toContain(
+      accessToken,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sends the user to Microsoft with PKCE for the API scope, coming back to itself', async () => {
+    const { page, foreign } = await openTaskpane(
+      { dialog: true },
+      { server: msServer, page: 'sign-in.html' },
+    );
+    // MSAL navigates the dialog to Microsoft's authorize endpoint, which the route aborts.
+    await expect.poll(() => foreign.find((u) => u.includes('/oauth2/v2.0/authorize'))).toBeTruthy();
+    const authorize = new URL(foreign.find((u) => u.includes('/oauth2/v2.0/authorize')) ?? '');
+    expect(authorize.origin + authorize.pathname).toBe(
+      'https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize',
+    );
+    expect(authorize.searchParams.get('client_id')).toBe(clientId);
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${msServer.base}/excel/sign-in.html`);
+    expect(authorize.searchParams.get('scope')).toContain(`api://${clientId}/access_as_user`);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    await page.close();
+  });
+
+  it('tells the task pane when the server has no Microsoft sign-in', async () => {
+    const { page } = await openTaskpane({ dialog: true }, { server, page: 'sign-in.html' });
+    await expect.poll(() => office(page, (h) => h.parentMessages.length)).toBe(1);
+    const [message] = await office(page, (h) => h.parentMessages);
+    expect(JSON.parse(message ?? '{}')).toMatchObject({ type: 'error' });
+    await page.close();
   });
 });

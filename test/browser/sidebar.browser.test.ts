@@ -13,6 +13,7 @@ import {
   servePage,
   watchErrors,
 } from './support/chromium';
+import { fillCustomer, tabs, type TypedCustomer } from './support/sidebar-steps';
 
 /*
  * The built sidebar (dist/shared-ui/sidebar.html, the very file the Sheets add-on ships) in
@@ -39,6 +40,16 @@ const customer = {
   maskedMobile: '139****1111',
   email: 'wangfang@hengyuan.example.com',
 };
+const typed = (mobile: string): TypedCustomer => ({
+  name: customer.name,
+  region: ['320000', '320500', '320505'],
+  contactName: '王芳',
+  mobile,
+  email: customer.email,
+  demand: '需要采购20台数控机床',
+  expectedDate: '2025-09-01',
+  source: 'referral',
+});
 let recordId = '';
 
 beforeAll(async () => {
@@ -81,30 +92,6 @@ const fakeState = (page: Page) =>
     () => (globalThis as unknown as { __fakeSheet: { state: FakeState } }).__fakeSheet.state,
   );
 
-async function tabs(page: Page): Promise<(string | null)[]> {
-  const found = page.locator('.crm-tabs [data-tab]');
-  const ids: (string | null)[] = [];
-  for (let i = 0; i < (await found.count()); i += 1) {
-    ids.push(await found.nth(i).getAttribute('data-tab'));
-  }
-  return ids;
-}
-
-async function fillCustomer(page: Page, mobile: string): Promise<void> {
-  await page.fill('#crm-field-name', customer.name);
-  await page.selectOption('#crm-field-industry', 'manufacturing');
-  await page.selectOption('#crm-field-region', '320000');
-  await page.selectOption('#crm-field-region-city', '320500');
-  await page.selectOption('#crm-field-region-district', '320505');
-  await page.selectOption('#crm-field-stage', 'interested');
-  await page.fill('#crm-field-contactName', '王芳');
-  await page.fill('#crm-field-mobile', mobile);
-  await page.fill('#crm-field-email', customer.email);
-  await page.fill('#crm-field-demand', '需要采购20台数控机床');
-  await page.fill('#crm-field-expectedDate', '2025-09-01');
-  await page.check('input[name="sources"][value="referral"]');
-}
-
 describe('the sidebar in Google Sheets (fake google.script.run, real server)', () => {
   it('shows the entry clerk Entry, Tags and Sync in Chinese, and no Admin tab', async () => {
     const page = await sidebarOf('clerk');
@@ -115,7 +102,7 @@ describe('the sidebar in Google Sheets (fake google.script.run, real server)', (
 
   it('says under the field that a mobile is wrong as it is typed, and stops saying it once fixed', async () => {
     const page = await sidebarOf('clerk');
-    await fillCustomer(page, customer.wrongMobile);
+    await fillCustomer(page, typed(customer.wrongMobile));
     const message = page.locator('[data-error-for="mobile"]');
     await expect.poll(() => message.textContent()).toContain('手机号格式错误');
     await expect
@@ -149,7 +136,7 @@ describe('the sidebar in Google Sheets (fake google.script.run, real server)', (
   it('refuses the same customer again as a duplicate and names the existing ID', async () => {
     const page = await sidebarOf('clerk');
     await page.click('.crm-outcome button');
-    await fillCustomer(page, customer.mobile);
+    await fillCustomer(page, typed(customer.mobile));
     await page.click('[data-role="submit"]');
     const outcome = page.locator('[data-outcome="duplicate"]');
     await outcome.waitFor();

@@ -9,6 +9,16 @@ export interface FakeOfficeJsOptions {
   /** What `Office.onReady` reports; the task pane refuses any host but Excel. */
   host?: string;
   displayLanguage?: string;
+  /** The page is a dialog Office opened: `Office.context.ui.messageParent` exists. */
+  dialog?: boolean;
+  /** Office offers the dialog API (`Office.context.ui.displayDialogAsync`). */
+  dialogApi?: boolean;
+}
+
+interface OpenedDialog {
+  url: string;
+  closed: boolean;
+  handlers: Record<string, (arg: { message?: string; error?: number }) => void>;
 }
 
 type Cell = string | number | boolean;
@@ -25,6 +35,12 @@ export interface FakeOfficeHandle {
   type(row: number, header: string, value: Cell): void;
   /** The fill colour of a data cell, if any. */
   fill(row: number, header: string): string | undefined;
+  /** What a dialog page sent its opener with `messageParent`, in order. */
+  parentMessages: string[];
+  /** The URLs of the dialogs the page opened, in order. */
+  dialogUrls(): string[];
+  /** The newest dialog's page sends `message` to the task pane, as `messageParent` would. */
+  answerDialog(message: string): void;
 }
 
 function customersSheet(excel: FakeExcel): FakeSheetData {
@@ -49,6 +65,22 @@ function column(sheet: FakeSheetData, header: string): number {
 export function installFakeOfficeJs(options: FakeOfficeJsOptions = {}): FakeOfficeHandle {
   const excel = new FakeExcel();
   const settings = new FakeSettings();
+  const parentMessages: string[] = [];
+  const dialogs: OpenedDialog[] = [];
+  const displayDialogAsync = (
+    url: string,
+    _options: unknown,
+    callback: (result: { status: string; value: unknown }) => void,
+  ) => {
+    const dialog: OpenedDialog = { url, closed: false, handlers: {} };
+    dialogs.push(dialog);
+    const value = {
+      addEventHandler: (type: string, handler: OpenedDialog['handlers'][string]) =>
+        (dialog.handlers[type] = handler),
+      close: () => (dialog.closed = true),
+    };
+    setTimeout(() => callback({ status: 'succeeded', value }), 0);
+  };
   const scope = globalThis as Record<string, unknown>;
   scope['Office'] = {
     HostType: { Excel: 'Excel', Word: 'Word' },
@@ -63,6 +95,10 @@ export function installFakeOfficeJs(options: FakeOfficeJsOptions = {}): FakeOffi
       document: { settings },
       // No NestedAppAuth and no dialogs: API tokens, as on an Office without either.
       requirements: { isSetSupported: () => false },
+      ...(options.dialog === true
+        ? { ui: { messageParent: (message: string) => parentMessages.push(String(message)) } }
+        : {}),
+      ...(options.dialogApi === true ? { ui: { displayDialogAsync } } : {}),
     },
   };
   scope['Excel'] = { run: excel.run };
@@ -70,6 +106,13 @@ export function installFakeOfficeJs(options: FakeOfficeJsOptions = {}): FakeOffi
   const handle: FakeOfficeHandle = {
     excel,
     settings,
+    parentMessages,
+    dialogUrls: () => dialogs.map((d) => d.url),
+    answerDialog: (message) => {
+      const dialog = dialogs.at(-1);
+      if (dialog === undefined || dialog.closed) throw new Error('fake-office: no open dialog');
+      dialog.handlers['dialogMessageReceived']?.({ message });
+    },
     layout: () => {
       const sheet = customersSheet(excel);
       return {
