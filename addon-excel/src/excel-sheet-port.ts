@@ -16,6 +16,7 @@ import {
 } from '../../shared/core/sync-client/dropdowns';
 import {
   headerLabels,
+  invalidCellFill,
   metaColumns,
   readHeader,
   type MetaColumn,
@@ -32,7 +33,7 @@ export const opsPerSync = 1_000;
 export const firstDataRow = 2;
 
 /** The fill of a cell the server or the sidebar found invalid. */
-export const invalidFill = '#FDE2E1';
+export const invalidFill = invalidCellFill.toUpperCase();
 
 /** Where each column is, read from the header row. Columns count from 0, as in Excel's API. */
 export interface ExcelLayout {

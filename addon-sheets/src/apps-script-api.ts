@@ -16,6 +16,10 @@ export interface Range {
   getFormulas(): string[][];
   getNotes(): string[][];
   setNotes(notes: readonly (readonly string[])[]): Range;
+  /** Fill colours as CSS hex; a cell without fill reads #ffffff. */
+  getBackgrounds(): string[][];
+  /** null resets a cell to no fill. */
+  setBackgrounds(colors: readonly (readonly (string | null)[])[]): Range;
   clearContent(): Range;
   clearNote(): Range;
   setDataValidation(rule: DataValidation | null): Range;

@@ -7,12 +7,35 @@ import type {
   RowMeta,
   SheetRow,
 } from '../../shared/core/sync-client/index';
-import type { SheetValue } from './apps-script-api';
-import { metaColumns } from '../../shared/core/sync-client/sheet-header';
+import type { Range, SheetValue } from './apps-script-api';
+import { invalidCellFill, metaColumns } from '../../shared/core/sync-client/sheet-header';
 import { layoutFromHeader, type SheetLayout } from './customers-sheet';
 
 /** The first data row, under the header. */
 export const firstDataRow = 2;
+
+/** How Sheets reads back a cell without fill. */
+const noFill = '#ffffff';
+
+/**
+ * Colours the cells of `range` that carry a note (an invalid value's message) light red, and
+ * takes the colour off cells whose note is gone, leaving every other fill as the user set it.
+ * One read and, when something changes, one write of the range's fills.
+ */
+export function paintNotedCells(range: Range, notes: readonly (readonly string[])[]): void {
+  const before = range.getBackgrounds();
+  let changed = false;
+  const after = before.map((line, i) =>
+    line.map((color, j): string | null => {
+      const noted = (notes[i]?.[j] ?? '') !== '';
+      const ours = color.toLowerCase() === invalidCellFill;
+      if (noted !== ours) changed = true;
+      if (noted) return invalidCellFill;
+      return ours || color.toLowerCase() === noFill ? null : color;
+    }),
+  );
+  if (changed) range.setBackgrounds(after);
+}
 
 /**
  * The customers sheet as the sync engine and the sidebar see it: all rows in one `getValues`,
@@ -118,14 +141,15 @@ export function writeChanges(layout: SheetLayout, changes: readonly RowChange[])
   if (values.length > 0) {
     sheet.getRange(top, 1, values.length, width).setValues(values);
     if (block.hadNotes || appends.length > 0 || updates.some((u) => u.notes !== undefined)) {
-      sheet.getRange(top, 1, notes.length, width).setNotes(notes);
+      const range = sheet.getRange(top, 1, notes.length, width);
+      range.setNotes(notes);
+      paintNotedCells(range, notes);
     }
   }
   if (newLast < lastRow) {
-    sheet
-      .getRange(newLast + 1, 1, lastRow - newLast, width)
-      .clearContent()
-      .clearNote();
+    const tail = sheet.getRange(newLast + 1, 1, lastRow - newLast, width);
+    tail.clearContent().clearNote();
+    if (block.hadNotes) paintNotedCells(tail, []);
   }
 }
 
@@ -167,6 +191,7 @@ function writeUpdates(
     }
   }
   range.setNotes(notes);
+  paintNotedCells(range, notes);
 }
 
 interface Block {

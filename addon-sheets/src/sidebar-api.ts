@@ -2,7 +2,7 @@ import { t } from '../../shared/core/i18n/translate';
 import type { RowChange, SheetRow } from '../../shared/core/sync-client/index';
 import type { Dropdown } from '../../shared/core/sync-client/dropdowns';
 import { applyDropdowns, openCustomersSheet } from './customers-sheet';
-import { firstDataRow, rowOf, sheetPort } from './sheet-port';
+import { firstDataRow, paintNotedCells, rowOf, sheetPort } from './sheet-port';
 import { saveServerUrl, settings, signInToken, type AddonSettings } from './settings';
 import { userLocale } from './user-locale';
 
@@ -39,14 +39,17 @@ export function setDropdowns(dropdowns: Dropdown[]): void {
   applyDropdowns(openCustomersSheet(), dropdowns);
 }
 
-/** A cell to mark with its message as a note; `''` clears the mark. */
+/** A cell to mark with its message as a note and a fill; `''` clears the mark. */
 export interface CellMark {
   row: number;
   field: string;
   message: string;
 }
 
-/** Marks cells invalid with their messages as notes, in one read and one write of notes. */
+/**
+ * Marks cells invalid: their messages as notes and a light red fill (one read and one write of
+ * each); an empty message clears both.
+ */
 export function markInvalid(marks: CellMark[]): void {
   const layout = openCustomersSheet();
   const placed = marks.flatMap((m) => {
@@ -68,6 +71,7 @@ export function markInvalid(marks: CellMark[]): void {
     if (line !== undefined) line[m.column - left] = m.message;
   }
   range.setNotes(notes);
+  paintNotedCells(range, notes);
 }
 
 /** The sign-in token for the sidebar's own calls to the server. */

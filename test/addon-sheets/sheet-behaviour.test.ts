@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RowChange, SheetRow, SyncReport } from '../../shared/core/sync-client/index';
+import { invalidCellFill } from '../../shared/core/sync-client/sheet-header';
 import type { FakeSheet } from '../fakes/apps-script/fake-spreadsheet';
 import { startRealServerProcess, type RealServerProcess } from '../support/real-server-process';
 import { enterpriseRow } from '../support/test-server';
@@ -72,20 +73,45 @@ describe('the customers sheet the add-on makes', () => {
     });
   });
 
-  it('marks an invalid cell with its message as a note, and clears it once fixed', async () => {
+  it('marks an invalid cell with its message as a note and a red fill, and clears both once fixed', async () => {
     const { env, sheet } = openSheet(projectDir, server.base, await clerk('notes-clerk'));
     const row = typeRows(sheet, [{ ...typedCustomer(1), mobile: '1381234' }]);
+    const name = columnOf(sheet, 'name');
+    // The user's own colour on another cell of the row stays whatever happens.
+    sheet.paint(row, name, '#fff2cc');
     const report = env.run<SyncReport>('syncNow');
     expect(report.invalid.map((r) => r.row)).toEqual([row]);
     const mobile = columnOf(sheet, 'mobile');
     expect(sheet.cell(row, mobile).note).toMatch(/^手机号/);
+    expect(sheet.cell(row, mobile).background).toBe(invalidCellFill);
     expect(recordIdOf(sheet, row)).toBe('');
 
     sheet.type(row, mobile, '13900000001');
     const fixed = env.run<SyncReport>('syncNow');
     expect(fixed.pendingReview).toBe(1);
     expect(sheet.cell(row, mobile).note).toBe('');
+    expect(sheet.cell(row, mobile).background).toBe('');
+    expect(sheet.cell(row, name).background).toBe('#fff2cc');
     expect(recordIdOf(sheet, row)).toMatch(/^CUS/);
+  });
+
+  it('fills and clears cells the sidebar marks, leaving other fills alone', async () => {
+    const { env, sheet } = openSheet(projectDir, server.base, await clerk('marks-clerk'));
+    const row = typeRows(sheet, [{ ...typedCustomer(3), email: 'not-an-email' }]);
+    const email = columnOf(sheet, 'email');
+    const name = columnOf(sheet, 'name');
+    sheet.paint(row, name, '#d9ead3');
+    env.run('markInvalid', [
+      { row, field: 'email', message: '邮箱格式错误' },
+      { row, field: 'name', message: '' },
+    ]);
+    expect(sheet.cell(row, email)).toMatchObject({
+      note: '邮箱格式错误',
+      background: invalidCellFill,
+    });
+    expect(sheet.cell(row, name)).toMatchObject({ note: '', background: '#d9ead3' });
+    env.run('markInvalid', [{ row, field: 'email', message: '' }]);
+    expect(sheet.cell(row, email)).toMatchObject({ note: '', background: '' });
   });
 
   it('writes formula-like values as text, and does not push them back', async () => {

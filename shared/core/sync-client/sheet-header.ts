@@ -2,6 +2,12 @@ import { locales, type Locale } from '../i18n/locale';
 import { fieldLabel, t } from '../i18n/translate';
 import { sheetColumns } from './cell-codec';
 
+/**
+ * The fill both add-ins give a cell whose value the server or the sidebar refused (light red);
+ * its message goes beside it (a note in Sheets, the sidebar in Excel).
+ */
+export const invalidCellFill = '#fde2e1';
+
 /** The hidden columns of a customers sheet, after the field columns, in this order. */
 export const metaColumns = ['recordId', 'checkpoint', 'state'] as const;
 export type MetaColumn = (typeof metaColumns)[number];

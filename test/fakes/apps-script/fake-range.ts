@@ -59,6 +59,10 @@ export class FakeRange implements Range {
     return this.read('getNotes', (cells, j) => cells?.notes[j] ?? '');
   }
 
+  getBackgrounds(): string[][] {
+    return this.read('getBackgrounds', (cells, j) => cells?.backgrounds[j] || '#ffffff');
+  }
+
   private checkShape(values: readonly (readonly unknown[])[]): void {
     if (values.length !== this.numRows) {
       throw exception(
@@ -144,6 +148,22 @@ export class FakeRange implements Range {
     notes.forEach((line, i) => {
       const cells = this.sheet.cellsOf(this.row + i, true) as Cells;
       line.forEach((note, j) => (cells.notes[this.column - 1 + j] = note));
+    });
+    return this;
+  }
+
+  /** Sheets takes CSS colours; null resets a cell to no fill. */
+  setBackgrounds(colors: readonly (readonly (string | null)[])[]): Range {
+    this.checkShape(colors);
+    this.charged('setBackgrounds');
+    colors.forEach((line, i) => {
+      const cells = this.sheet.cellsOf(this.row + i, true) as Cells;
+      line.forEach((color, j) => {
+        if (color !== null && !/^#[0-9a-f]{6}$/i.test(color)) {
+          throw exception(`Invalid color "${color}".`);
+        }
+        cells.backgrounds[this.column - 1 + j] = color === null ? '' : color.toLowerCase();
+      });
     });
     return this;
   }

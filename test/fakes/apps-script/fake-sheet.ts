@@ -12,6 +12,8 @@ export interface Cells {
   values: SheetValue[];
   formulas: string[];
   notes: string[];
+  /** Fill colours; `''` is no fill (read back as #ffffff, as Sheets does). */
+  backgrounds: string[];
 }
 
 export interface Rect<T> {
@@ -114,7 +116,7 @@ export class FakeSheet implements Sheet {
     this.book.ensureRoom(this.maxRows * howMany);
     for (const cells of this.rows) {
       if (cells === undefined) continue;
-      for (const list of [cells.values, cells.formulas, cells.notes]) {
+      for (const list of [cells.values, cells.formulas, cells.notes, cells.backgrounds]) {
         list.splice(afterPosition, 0, ...new Array<never>(howMany).fill('' as never));
       }
     }
@@ -141,7 +143,7 @@ export class FakeSheet implements Sheet {
     let cells = this.rows[row - 1];
     if (cells === undefined && create) {
       const blank = () => new Array<never>(this.maxColumns).fill('' as never);
-      cells = { values: blank(), formulas: blank(), notes: blank() };
+      cells = { values: blank(), formulas: blank(), notes: blank(), backgrounds: blank() };
       while (this.rows.length < row - 1) this.rows.push(undefined);
       this.rows[row - 1] = cells;
     }
@@ -170,14 +172,23 @@ export class FakeSheet implements Sheet {
     cells.formulas[column - 1] = formula;
   }
 
-  /** A cell's value, formula and note (test helper). */
-  cell(row: number, column: number): { value: SheetValue; formula: string; note: string } {
+  /** A cell's value, formula, note and fill (test helper; `''` for no fill). */
+  cell(
+    row: number,
+    column: number,
+  ): { value: SheetValue; formula: string; note: string; background: string } {
     const cells = this.cellsOf(row, false);
     return {
       value: cells?.values[column - 1] ?? '',
       formula: cells?.formulas[column - 1] ?? '',
       note: cells?.notes[column - 1] ?? '',
+      background: cells?.backgrounds[column - 1] ?? '',
     };
+  }
+
+  /** A fill a user gives a cell (test helper). */
+  paint(row: number, column: number, color: string): void {
+    (this.cellsOf(row, true) as Cells).backgrounds[column - 1] = color;
   }
 }
 
