@@ -58,6 +58,18 @@ describe('GET /playground', () => {
     }
   });
 
+  it('shows no token to a request a proxy passed on, though the server listens on loopback', async () => {
+    const demoUsers = await seedDemoUsers(server.db, new Date());
+    const app = playground({ ...server.deps, demoUsers });
+    for (const header of ['x-forwarded-for', 'forwarded', 'x-real-ip']) {
+      const res = await app.request('/playground', { headers: { [header]: '203.0.113.9' } });
+      const html = await res.clone().text();
+      for (const user of demoUsers) expect(html).not.toContain(user.token);
+      expect(await configOf(res)).toEqual({ demo: false, demoUsers: [] });
+    }
+    expect((await configOf(await app.request('/playground'))).demo).toBe(true);
+  });
+
   it('outside playground mode shows no token, even if demo users exist', async () => {
     const quiet = await makeTestServer();
     try {

@@ -66,9 +66,11 @@ export function playgroundRoutes(
       const hint = t('playground.notBuilt', locale);
       return c.html(`<!doctype html><meta charset="utf-8"><title>Playground</title><p>${hint}</p>`);
     }
+    // A request a proxy passed on came from beyond this machine, whatever HOST says: no tokens.
+    const demo = deps.config.CRM_PLAYGROUND && !forwarded(c.req.raw.headers);
     const config: PlaygroundConfig = {
-      demo: deps.config.CRM_PLAYGROUND,
-      demoUsers: deps.config.CRM_PLAYGROUND ? [...(deps.demoUsers ?? [])] : [],
+      demo,
+      demoUsers: demo ? [...(deps.demoUsers ?? [])] : [],
     };
     // `<` escaped so no value can close the script element it sits in.
     const json = JSON.stringify(config).replace(/</g, '\\u003c');
@@ -81,6 +83,13 @@ export function playgroundRoutes(
   });
 
   return app;
+}
+
+/** Whether a proxy passed the request on (it says so in one of these headers). */
+function forwarded(headers: Headers): boolean {
+  return ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'].some((name) =>
+    headers.has(name),
+  );
 }
 
 /** The playground page, for the API document. */
