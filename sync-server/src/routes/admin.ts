@@ -96,14 +96,17 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
         flattenUser(user),
       );
       // A repeated PUT changes nothing, so it neither audits nor reloads every client.
-      if (fields.length === 0) return { epoch: await permissionsChangedAt(tx), created: false };
+      if (fields.length === 0) {
+        return { epoch: await permissionsChangedAt(tx), created: false, changed: false };
+      }
       await refuseLockOut(tx, locale, { user }, user.active ? 'roleId' : 'active');
       await saveUser(tx, user, deps.now());
       const epoch = await bumpPermissionEpoch(tx);
       const detail = before === undefined ? 'created' : 'updated';
       await audit(tx, c, actor, 'admin.user.save', id, fields, detail);
-      return { epoch, created: before === undefined };
+      return { epoch, created: before === undefined, changed: true };
     });
+    if (saved.changed) await deps.changes.publish(saved.epoch);
     const answer = { user, permissionsChangedAt: saved.epoch } satisfies Answer<'savedUser'>;
     return c.json(answer, saved.created ? 201 : 200);
   });
@@ -125,6 +128,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     const saved = await deps.db.write(async (tx) =>
       commitRole(tx, c, actor, await findRole(tx, id), role),
     );
+    if (saved.changed) await deps.changes.publish(saved.epoch);
     const answer = { role, permissionsChangedAt: saved.epoch } satisfies Answer<'savedRole'>;
     return c.json(answer, saved.created ? 201 : 200);
   });
@@ -144,6 +148,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       const role: Role = { ...before, fieldAccess };
       return { role, ...(await commitRole(tx, c, actor, before, role)) };
     });
+    if (saved.changed) await deps.changes.publish(saved.epoch);
     return c.json({
       role: saved.role,
       permissionsChangedAt: saved.epoch,
@@ -204,15 +209,17 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     actor: Actor,
     before: Role | undefined,
     role: Role,
-  ): Promise<{ epoch: number; created: boolean }> {
+  ): Promise<{ epoch: number; created: boolean; changed: boolean }> {
     const fields = diff(before === undefined ? undefined : flattenRole(before), flattenRole(role));
-    if (fields.length === 0) return { epoch: await permissionsChangedAt(tx), created: false };
+    if (fields.length === 0) {
+      return { epoch: await permissionsChangedAt(tx), created: false, changed: false };
+    }
     await refuseLockOut(tx, c.get('info').locale, { role }, 'actions');
     await saveRole(tx, role, deps.now());
     const epoch = await bumpPermissionEpoch(tx);
     const detail = before === undefined ? 'created' : 'updated';
     await audit(tx, c, actor, 'admin.role.save', role.id, fields, detail);
-    return { epoch, created: before === undefined };
+    return { epoch, created: before === undefined, changed: true };
   }
 
   function audit(

@@ -103,7 +103,31 @@ describe('GET /v1/sync/events', () => {
     await sse.cancel();
   });
 
-  it('is published only by requests that wrote records', async () => {
+  it('says changed when permissions change, so clients pull and drop rows that left their scope', async () => {
+    const { sse } = await connect('support');
+    const opening = await sse.waitFor((b) => changedCheckpoint(b) !== undefined);
+    const rule = await server.call('admin', 'PATCH', '/v1/admin/roles/support/fields', {
+      field: 'email',
+      access: 'hidden',
+    });
+    expect(rule.status).toBe(200);
+    const epoch = Number(rule.body['permissionsChangedAt']);
+    expect(epoch).toBeGreaterThan(changedCheckpoint(opening) ?? Infinity);
+    await sse.waitFor((b) => changedCheckpoint(b) === epoch);
+
+    const user = await server.call('admin', 'PUT', '/v1/admin/users/u-sales', {
+      email: 'moved@crm.local',
+      displayName: '调岗的销售',
+      roleId: 'support',
+      locale: 'zh-CN',
+      active: true,
+    });
+    expect(user.status).toBeLessThan(300);
+    await sse.waitFor((b) => changedCheckpoint(b) === Number(user.body['permissionsChangedAt']));
+    await sse.cancel();
+  });
+
+  it('is published only by requests that wrote records or permissions', async () => {
     const published = spyOnPublish();
     const invalid = await push({ name: '' });
     expect(invalid.outcomes[0]?.status).toBe('invalid');
@@ -115,6 +139,14 @@ describe('GET /v1/sync/events', () => {
       `/v1/tags/${encodeURIComponent('区域-西北')}/retire`,
     );
     expect(unused.body['changedRecords']).toBe(0);
+    expect(published).toEqual([]);
+
+    // Saving a rule as it already is changes nothing, so nobody is told.
+    const same = await server.call('admin', 'PATCH', '/v1/admin/roles/support/fields', {
+      field: 'mobile',
+      access: 'masked',
+    });
+    expect(same.status).toBe(200);
     expect(published).toEqual([]);
 
     const created = await push(enterpriseRow());
