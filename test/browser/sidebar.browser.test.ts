@@ -248,6 +248,52 @@ describe('the sidebar in Google Sheets (fake google.script.run, real server)', (
     expect(reviewer?.fieldAccess['mobile']).toBe('masked');
   });
 
+  it('lets the admin change a role’s actions and reach, refuses a lock-out, and makes a role from another', async () => {
+    const page = await sidebarOf('admin');
+    await page.click('[data-tab="admin"]');
+    await page.click('[data-section="roles"]');
+    const editor = page.locator('[data-role="role-editor"]');
+    await page.selectOption('[data-role="role-pick"]', 'supervisor');
+    await expect
+      .poll(() => editor.locator('input[value="customer.export"]').isChecked())
+      .toBe(true);
+    await editor.locator('input[value="customer.export"]').uncheck();
+    await editor.locator('input[name="row-scope"][value="team"]').check();
+    await page.click('[data-role="save-role"]');
+    await expect
+      .poll(() => editor.locator('[role="status"]').textContent())
+      .toContain('已保存角色');
+    await screenshot(page, 'sidebar-admin-roles');
+    type RoleAnswer = { id: string; actions: string[]; rowScope: string };
+    const roles = async () =>
+      (await server.request(tokens.admin, 'GET', '/v1/admin/roles')).body['roles'] as RoleAnswer[];
+    const supervisor = (await roles()).find((r) => r.id === 'supervisor');
+    expect(supervisor?.actions).not.toContain('customer.export');
+    expect(supervisor?.actions).toContain('customer.approveSecond');
+    expect(supervisor?.rowScope).toBe('team');
+
+    // Taking role management from the only role that has it would lock every admin out.
+    await page.selectOption('[data-role="role-pick"]', 'admin');
+    await expect.poll(() => editor.locator('input[value="admin.roles"]').isChecked()).toBe(true);
+    await editor.locator('input[value="admin.roles"]').uncheck();
+    await page.click('[data-role="save-role"]');
+    await editor.locator('[role="alert"]').waitFor();
+    expect((await roles()).find((r) => r.id === 'admin')?.actions).toContain('admin.roles');
+
+    await page.selectOption('[data-role="role-pick"]', 'reviewer');
+    await page.click('[data-role="new-role"]');
+    await page.fill('[data-role="new-role-id"]', 'regionalReviewer');
+    await page.fill('[data-role="new-role-zh"]', '区域审核员');
+    await page.fill('[data-role="new-role-en"]', 'Regional reviewer');
+    await page.click('[data-role="save-role"]');
+    await expect
+      .poll(() => editor.locator('[role="status"]').textContent())
+      .toContain('区域审核员');
+    const made = (await roles()).find((r) => r.id === 'regionalReviewer');
+    const reviewer = (await roles()).find((r) => r.id === 'reviewer');
+    expect(made?.actions).toEqual(reviewer?.actions);
+  });
+
   it('switches to English', async () => {
     const page = await sidebarOf('clerk');
     await page.click('.crm-lang:has-text("EN")');

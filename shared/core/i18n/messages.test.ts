@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { customerFields } from '../fields/customer-fields';
 import { customerStatuses, followUpMethods, requestTypes, urgencies } from '../fields/options';
 import { defaultRoles } from '../roles/default-roles';
+import { actions, rowScopes } from '../roles/role';
 import { locales, pickLocale } from './locale';
 import { messages } from './messages';
 import { fieldLabel, inAllLocales, isMessageKey, t } from './translate';
@@ -33,6 +34,11 @@ describe('the message table', () => {
     for (const [field, options] of Object.entries(more)) {
       for (const option of options) expect(isMessageKey(`option.${field}.${option}`)).toBe(true);
     }
+  });
+
+  it('labels every action and row scope a role can have, for the admin’s role editor', () => {
+    for (const action of actions) expect(isMessageKey(`action.${action}`), action).toBe(true);
+    for (const scope of rowScopes) expect(isMessageKey(`ui.scope.${scope}`), scope).toBe(true);
   });
 
   it('labels every default role', () => {

@@ -132,6 +132,7 @@ export function createServerApi(settings: ApiSettings) {
     saveUser: (userId: string, body: UserBody) =>
       call<{ user: User }>('PUT', `/v1/admin/users/${id(userId)}`, body),
     roles: async () => (await call<{ roles: Role[] }>('GET', '/v1/admin/roles')).roles,
+    saveRole: (role: Role) => call<{ role: Role }>('PUT', `/v1/admin/roles/${id(role.id)}`, role),
     setFieldRule: (roleId: string, field: string, access: FieldAccess | null) =>
       call<{ role: Role }>('PATCH', `/v1/admin/roles/${id(roleId)}/fields`, { field, access }),
     tokens: async (userId: string) =>
