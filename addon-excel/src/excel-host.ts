@@ -3,7 +3,6 @@ import {
   resolveConflict as settleConflict,
   runSync,
   type ConflictChoice,
-  type HttpAnswer,
   type RowChange,
   type SheetRow,
   type SyncPorts,
@@ -16,6 +15,7 @@ import type {
   SidebarSignIn,
   SignInMethod,
 } from '../../shared/ui/host';
+import { fetchHttpPort } from '../../shared/ui/fetch-http-port';
 import { randomId } from '../../shared/ui/random-id';
 import type { DocumentSettings, ExcelRun } from './excel-api';
 import {
@@ -206,32 +206,16 @@ export class ExcelHost implements SidebarHost {
     const { settings } = this.options;
     const serverUrl = await this.getServerUrl();
     const token = await this.getToken();
-    const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
     const now = this.options.now ?? (() => Date.now());
     return {
       sheet: await this.port(),
-      http: {
-        request: async (method, path, body): Promise<HttpAnswer> => {
-          const res = await doFetch(`${serverUrl}${path}`, {
-            method,
-            headers: {
-              authorization: `Bearer ${token}`,
-              'x-crm-client': 'excel',
-              'accept-language': this.options.locale(),
-              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-            },
-            ...(body === undefined ? {} : { body }),
-          });
-          const text = await res.text();
-          let parsed: unknown;
-          try {
-            parsed = text === '' ? undefined : (JSON.parse(text) as unknown);
-          } catch {
-            parsed = undefined;
-          }
-          return { status: res.status, body: parsed };
-        },
-      },
+      http: fetchHttpPort({
+        serverUrl,
+        token,
+        client: 'excel',
+        locale: this.options.locale,
+        ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }),
+      }),
       state: {
         get: (key) => {
           const value = settings.get(`${settingNames.statePrefix}${key}`);

@@ -4,12 +4,12 @@ import {
   runSync,
   type CellValue,
   type ConflictChoice,
-  type HttpAnswer,
   type RowChange,
   type SheetRow,
   type SyncPorts,
   type SyncReport,
 } from '../../core/sync-client/index';
+import { fetchHttpPort } from '../fetch-http-port';
 import type { CellMark, Dropdown, SidebarHost } from '../host';
 import { randomId } from '../random-id';
 
@@ -199,7 +199,6 @@ export class PlaygroundHost implements SidebarHost {
 
   private ports(): SyncPorts {
     const { serverUrl, storage } = this.options;
-    const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
     const prefix = this.prefix();
     return {
       sheet: {
@@ -207,28 +206,13 @@ export class PlaygroundHost implements SidebarHost {
         readRows: () => this.readRows(),
         writeRows: (changes) => this.writeRows(changes),
       },
-      http: {
-        request: async (method, path, body): Promise<HttpAnswer> => {
-          const res = await doFetch(`${serverUrl}${path}`, {
-            method,
-            headers: {
-              authorization: `Bearer ${this.token}`,
-              'x-crm-client': 'web',
-              'accept-language': this.options.locale(),
-              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-            },
-            ...(body === undefined ? {} : { body }),
-          });
-          const text = await res.text();
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(text);
-          } catch {
-            parsed = undefined;
-          }
-          return { status: res.status, body: parsed };
-        },
-      },
+      http: fetchHttpPort({
+        serverUrl,
+        token: this.token,
+        client: 'web',
+        locale: this.options.locale,
+        ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }),
+      }),
       state: {
         get: (key) => storage.getItem(`${prefix}state.${key}`),
         set: (key, value) => {

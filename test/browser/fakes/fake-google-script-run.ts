@@ -11,6 +11,7 @@ import {
   type SheetRow,
   type SyncPorts,
 } from '../../../shared/core/sync-client/index';
+import { fetchHttpPort } from '../../../shared/ui/fetch-http-port';
 
 export interface FakeOptions {
   serverUrl: string;
@@ -81,27 +82,12 @@ export function installFakeGoogleScriptRun(options: FakeOptions) {
 
   const ports = (): SyncPorts => ({
     sheet: { firstRow, readRows: () => copy(state.rows), writeRows },
-    http: {
-      request: async (method, path, body) => {
-        const res = await fetch(`${settings.serverUrl}${path}`, {
-          method,
-          headers: {
-            authorization: `Bearer ${settings.token}`,
-            'x-crm-client': 'sheets',
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(body === undefined ? {} : { body }),
-        });
-        const text = await res.text();
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          parsed = undefined;
-        }
-        return { status: res.status, body: parsed };
-      },
-    },
+    http: fetchHttpPort({
+      serverUrl: settings.serverUrl,
+      token: settings.token,
+      client: 'sheets',
+      locale: () => 'zh-CN',
+    }),
     state: {
       get: (key) => properties.get(key) ?? null,
       set: (key, value) => {
