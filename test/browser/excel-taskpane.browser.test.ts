@@ -285,6 +285,27 @@ describe('the Excel task pane (stubbed Office.js, real server)', () => {
     await page.close();
   });
 
+  it('goes back to the sign-in form, saying why, once the admin revokes the token in use', async () => {
+    const token = await server.addUser('x-leaver', 'entryClerk');
+    const { page } = await openTaskpane();
+    await page.locator('[data-role="api-token"]').fill(token);
+    await page.click('[data-role="use-api-token"]');
+    // The entry form has loaded what it needs: the next request comes from the click below.
+    await page.locator('#crm-field-region').waitFor();
+    await page.locator('#crm-field-region option[value="330000"]').waitFor({ state: 'attached' });
+    const listed = await server.request(tokens.admin, 'GET', '/v1/admin/users/x-leaver/tokens');
+    const [issued] = listed.body['tokens'] as { id: string }[];
+    const revoked = await server.request(tokens.admin, 'DELETE', `/v1/admin/tokens/${issued?.id}`);
+    expect(revoked.status).toBe(200);
+
+    await page.click('[data-tab="tags"]');
+    await page.locator('[data-role="sign-in"]').waitFor();
+    await expect
+      .poll(() => page.locator('[data-role="sign-in"] [role="alert"]').textContent())
+      .toContain('登录未被同步服务接受');
+    await page.close();
+  });
+
   it('made no request beyond its server and the stubbed Office.js, and no page errors', () => {
     for (const { errors, foreign } of panes.values()) {
       expect(foreign).toEqual([]);

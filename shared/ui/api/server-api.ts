@@ -58,6 +58,8 @@ export interface ApiSettings {
   /** The `X-CRM-Client` the server audits the calls under. */
   client: 'sheets' | 'excel' | 'web';
   fetch?: typeof fetch;
+  /** Told when the server no longer accepts the sign-in (401), before the call fails. */
+  onUnauthorized?: (failure: ApiFailure) => void;
 }
 
 /**
@@ -93,12 +95,14 @@ export function createServerApi(settings: ApiSettings) {
       const error = (
         parsed as { error?: { code?: string; message?: string; fields?: FieldError[] } }
       )?.error;
-      throw new ApiFailure(
+      const failure = new ApiFailure(
         res.status,
         error?.code ?? 'http',
         error?.message ?? `HTTP ${res.status}`,
         error?.fields ?? [],
       );
+      if (res.status === 401) settings.onUnauthorized?.(failure);
+      throw failure;
     }
     return parsed as T;
   };

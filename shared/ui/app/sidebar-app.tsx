@@ -58,6 +58,11 @@ export function SidebarApp({
         token: () => host.getToken(),
         locale: () => localeRef.current,
         client: host.client,
+        // Where the user signs in here, a token the server stopped accepting (revoked,
+        // expired) sends them back to the sign-in form, saying why.
+        onUnauthorized: (failure) => {
+          if (host.signIn !== undefined) setLoaded({ state: 'signIn', refusal: failure.message });
+        },
       }),
     [host],
   );
