@@ -199,6 +199,9 @@ export async function applyMarks(
   if (queued % opsPerSync !== 0) await context.sync();
 }
 
+/** What a cell is taken to weigh in an answer before any row has been read. */
+const firstGuessCellBytes = 160;
+
 /**
  * Reads a block in chunks of rows, one sync each, so that no answer passes Excel's limit: the
  * chunk follows the size of the rows read so far, and a refused chunk is read again in halves.
@@ -215,8 +218,12 @@ export async function readBlock(
   const values: ExcelValue[][] = [];
   const formulas: ExcelValue[][] = [];
   const factor = withFormulas ? 2 : 1;
-  // A first guess of 64 bytes a cell; the rows read correct it.
-  let rowsPerChunk = Math.max(1, Math.floor(chunkTargetBytes / (width * 64 * factor)));
+  // A first guess on the safe side (Chinese text is 3 bytes a character in the JSON Excel
+  // measures); the rows read correct it, so a refused first chunk is rare.
+  let rowsPerChunk = Math.max(
+    1,
+    Math.floor(chunkTargetBytes / (width * firstGuessCellBytes * factor)),
+  );
   let at = top;
   while (at < top + height) {
     const count = Math.min(rowsPerChunk, top + height - at);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExcelHost, settingNames } from '../../addon-excel/src/excel-host';
+import { customerIdPattern } from '../../shared/core/ids/record-id';
 import { FakeExcel, FakeSettings, fakePayloadLimit } from '../fakes/excel/fake-excel';
 import { FakeUserStore } from '../fakes/excel/fake-office';
 import { startRealServer, type RealServer } from '../support/real-server';
@@ -57,4 +58,39 @@ describe('the Excel host syncing with the real server', () => {
       rows.map((r) => r.meta.recordId),
     );
   });
+
+  it('syncs 10,000 typed rows in one go, no request to Excel over 5 MB', async () => {
+    const token = await server.addUser('excel-bulk', 'entryClerk');
+    const excel = new FakeExcel();
+    const host = new ExcelHost({
+      run: excel.run,
+      settings: new FakeSettings(),
+      userStore: new FakeUserStore(),
+      defaultServerUrl: server.base,
+      locale: () => 'zh-CN',
+    });
+    await host.signIn.useApiToken(token);
+    const count = 10_000;
+    await host.writeRows(
+      Array.from({ length: count }, (_, i) => ({
+        kind: 'append' as const,
+        cells: typedRow(100_000 + i),
+        meta: { recordId: '', checkpoint: '', state: '' },
+      })),
+    );
+    const syncsBefore = excel.syncs;
+
+    const report = await host.sync();
+    expect(report).toMatchObject({ pendingReview: count, complete: true, invalid: [] });
+    const rows = await host.readRows();
+    expect(rows).toHaveLength(count);
+    const ids = new Set(rows.map((r) => r.meta.recordId));
+    expect(ids.size).toBe(count);
+    // Past 9,999 customers in a day the serial takes a fifth digit.
+    expect([...ids].filter((id) => !customerIdPattern.test(id))).toEqual([]);
+    expect(excel.largestRequest).toBeLessThanOrEqual(fakePayloadLimit);
+    expect(excel.largestAnswer).toBeLessThanOrEqual(fakePayloadLimit);
+    // Chunked, not a request per row: a few dozen round trips to Excel for the whole run.
+    expect(excel.syncs - syncsBefore).toBeLessThan(100);
+  }, 240_000);
 });
