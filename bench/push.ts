@@ -131,6 +131,18 @@ const peakMb = () =>
     ),
   );
 
+// User plus system CPU time of every server process so far, from /proc (clock ticks of 1/100 s).
+const serverCpuSeconds = () =>
+  servers.reduce((sum, server) => {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]?.split(' ');
+    return sum + (Number(fields?.[11] ?? 0) + Number(fields?.[12] ?? 0)) / 100;
+  }, 0);
+const clientCpuSeconds = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
+const cpuAtStart = { server: 0, client: 0 };
+
 const headers = {
   authorization: `Bearer ${token}`,
   'content-type': 'application/json',
@@ -158,6 +170,8 @@ const salesHeaders = { ...headers, authorization: `Bearer ${salesToken}` };
 
 let next = 0;
 let accepted = 0;
+cpuAtStart.server = serverCpuSeconds();
+cpuAtStart.client = clientCpuSeconds();
 const started = performance.now();
 async function worker(n: number): Promise<void> {
   while (next < total) {
@@ -179,6 +193,8 @@ async function worker(n: number): Promise<void> {
 await Promise.all(Array.from({ length: inFlight }, (_, n) => worker(n)));
 const pushSeconds = (performance.now() - started) / 1000;
 const pushPeak = peakMb();
+const pushCpu = serverCpuSeconds() - cpuAtStart.server;
+const pushClientCpu = clientCpuSeconds() - cpuAtStart.client;
 
 // Support sees every record with contact details masked.
 await fetch(`http://127.0.0.1:${port}/v1/admin/users/u-support`, {
@@ -276,4 +292,8 @@ recordBenchmark(
 );
 console.log(
   `${engine} × ${instances}: push ${rate} rows/s (${pushSeconds.toFixed(1)} s), pull ${pullSeconds.toFixed(2)} s, peak ${Math.round(peak)} MB`,
+);
+// Where the push's CPU went: on 2 cores, the rate cannot pass 2 / (CPU seconds per row).
+console.log(
+  `push CPU per row: server ${((pushCpu / total) * 1e6).toFixed(0)} µs, bench client ${((pushClientCpu / total) * 1e6).toFixed(0)} µs`,
 );

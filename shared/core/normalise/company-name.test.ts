@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseTag } from '../tags/tag-rules';
 import { companyNameKey, parseCompanyName, tradeNameOf } from './company-name';
+import { latinOrganisationForms } from './company-name-terms';
 import { normaliseForCompare, normaliseText } from './normalise-text';
 
 describe('companyNameKey', () => {
@@ -276,5 +277,12 @@ describe('companyNameKey properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('latin organisation forms', () => {
+  // companyNameKey skips looking for them in a name that does not end with a latin letter.
+  it('all end with a lower-case latin letter', () => {
+    expect(latinOrganisationForms.filter((form) => !/[a-z]$/.test(form))).toEqual([]);
   });
 });

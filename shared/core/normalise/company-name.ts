@@ -37,6 +37,7 @@ const minTradeNameLength = 2;
 const byLengthDesc = (a: string, b: string): number => b.length - a.length;
 const forms = [...organisationForms].sort(byLengthDesc);
 const latinForms = [...latinOrganisationForms].sort(byLengthDesc);
+const squeezedLatinForms = latinForms.map((f) => f.replace(/ /g, ''));
 // Industry terms by their last character: the parse looks them up at every step of its loops.
 const industriesByLastChar = new Map<string, string[]>();
 for (const term of [...industryTerms].sort(byLengthDesc)) {
@@ -92,10 +93,12 @@ const endsWithWord = (text: string, word: string): boolean =>
 // drops spaces, so a form that spaces split (L td) counts as the key will read it.
 function latinFormLength(text: string): number {
   const lower = text.toLowerCase();
+  // Every form ends with a latin letter, so a name that does not (most Chinese names) has none.
+  if (!/[a-z] *$/.test(lower)) return 0;
   const spaced = latinForms.find((f) => endsWithWord(lower, f));
   if (spaced !== undefined) return spaced.length;
   const squeezed = lower.replace(/ /g, '');
-  const form = latinForms.map((f) => f.replace(/ /g, '')).find((f) => endsWithWord(squeezed, f));
+  const form = squeezedLatinForms.find((f) => endsWithWord(squeezed, f));
   if (form === undefined) return 0;
   let at = text.length;
   let letters = 0;

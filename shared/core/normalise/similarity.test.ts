@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   isNearDuplicateName,
+  keyMatcher,
   keySimilarity,
   keyWithin,
   nameSimilarity,
@@ -89,5 +90,43 @@ describe('keyWithin', () => {
     expect(keyWithin('华信科技', '华新科技', nearDuplicateThreshold)).toBe(true);
     expect(keyWithin('华信科技', '华信贸易', nearDuplicateThreshold)).toBe(false);
     expect(keyWithin('', '', nearDuplicateThreshold)).toBe(true);
+  });
+});
+
+describe('keyMatcher', () => {
+  // Short texts over a small alphabet, so that near and equal keys come up often.
+  const alphabet = ['华', '信', '新', '科', '技', 'a', 'b', '1', '😀', '\uD800', '\uDC00'];
+  const key = fc
+    .array(fc.constantFrom(...alphabet), { maxLength: 12 })
+    .map((chars) => chars.join(''));
+
+  it('answers exactly what keyWithin answers', () => {
+    fc.assert(
+      fc.property(
+        key,
+        key,
+        fc.constantFrom(0, 0.5, 0.6, 0.75, 0.8, 0.9, 1, 1.1),
+        (a, b, threshold) => {
+          expect(keyMatcher(b, threshold)(a)).toBe(keyWithin(a, b, threshold));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('answers exactly what keyWithin answers for keys longer than a machine word', () => {
+    const long = fc.string({ unit: 'grapheme', minLength: 25, maxLength: 40 });
+    fc.assert(
+      fc.property(long, fc.string({ maxLength: 40 }), (b, a) => {
+        const near = a + b.slice(1);
+        expect(keyMatcher(b, 0.75)(near)).toBe(keyWithin(near, b, 0.75));
+        expect(keyMatcher(b, 0.75)(a)).toBe(keyWithin(a, b, 0.75));
+      }),
+    );
+  });
+
+  it('flags one typo in a four-character key and not two', () => {
+    expect(keyMatcher('华新科技', 0.75)('华信科技')).toBe(true);
+    expect(keyMatcher('华信贸易', 0.75)('华信科技')).toBe(false);
   });
 });

@@ -99,3 +99,78 @@ export function keyWithin(a: string, b: string, threshold: number): boolean {
   }
   return (previousRow[y.length] ?? beyond) <= allowed;
 }
+
+/**
+ * `keyWithin(candidate, key, threshold)` for one key against many candidates: the key is read
+ * once, and each candidate costs one pass of Myers' bit-parallel edit distance (a machine word
+ * stands for a column of the distance table). Keys longer than 31 code points fall back to
+ * `keyWithin`.
+ * @example keyMatcher('华新科技', 0.75)('华信科技') // true
+ */
+export function keyMatcher(key: string, threshold: number): (candidate: string) => boolean {
+  const points = codePoints(key);
+  const m = points.length;
+  if (m === 0 || m > 31) return (candidate) => keyWithin(candidate, key, threshold);
+  const equal = new Map<number, number>();
+  for (let i = 0; i < m; i += 1) {
+    const point = points[i] ?? 0;
+    equal.set(point, (equal.get(point) ?? 0) | (1 << i));
+  }
+  const all = m === 31 ? 0x7fffffff : (1 << m) - 1;
+  const last = 1 << (m - 1);
+  return (candidate) => {
+    const n = codePointLength(candidate);
+    const allowed = Math.floor((1 - threshold) * Math.max(m, n) + 1e-9);
+    if (allowed < 0 || Math.abs(m - n) > allowed) return false;
+    let positive = all;
+    let negative = 0;
+    let score = m;
+    let j = 0;
+    for (let i = 0; i < candidate.length; i += 1) {
+      let point = candidate.charCodeAt(i);
+      if (point >= 0xd800 && point <= 0xdbff && i + 1 < candidate.length) {
+        const low = candidate.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          point = ((point - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+          i += 1;
+        }
+      }
+      j += 1;
+      const eq = equal.get(point) ?? 0;
+      const xv = eq | negative;
+      const xh = ((((eq & positive) + positive) ^ positive) | eq) & all;
+      let ph = (negative | ~(xh | positive)) & all;
+      let mh = positive & xh;
+      if ((ph & last) !== 0) score += 1;
+      else if ((mh & last) !== 0) score -= 1;
+      ph = ((ph << 1) | 1) & all;
+      mh = (mh << 1) & all;
+      positive = (mh | ~(xv | ph)) & all;
+      negative = ph & xv;
+      // The last row moves by at most one per remaining column.
+      if (score - (n - j) > allowed) return false;
+    }
+    return score <= allowed;
+  };
+}
+
+function codePoints(text: string): number[] {
+  const out: number[] = [];
+  for (const char of text) out.push(char.codePointAt(0) ?? 0);
+  return out;
+}
+
+function codePointLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i + 1 < text.length; i += 1) {
+    const high = text.charCodeAt(i);
+    if (high >= 0xd800 && high <= 0xdbff) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        n -= 1;
+        i += 1;
+      }
+    }
+  }
+  return n;
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../../shared/core/audit/canonical-json';
 import type { AuditEntry } from '../../../shared/core/schemas/audit-entry';
 import type { SqlExecutor } from '../storage/database';
+import { canonicalEntryJson } from './canonical-entry-json';
 
 /** What a caller says about an event; sequence, time and hashes are added on append. */
 export type AuditInput = Omit<AuditEntry, 'seq' | 'at' | 'prevHash' | 'hash'>;
@@ -12,7 +12,11 @@ export type AuditInput = Omit<AuditEntry, 'seq' | 'at' | 'prevHash' | 'hash'>;
  */
 export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
   const { prevHash, ...rest } = entry;
-  return createHash('sha256').update(prevHash).update(canonicalJson(rest)).digest('hex');
+  return chainedHash(prevHash, rest);
+}
+
+function chainedHash(prevHash: string, content: Omit<AuditEntry, 'hash' | 'prevHash'>): string {
+  return createHash('sha256').update(prevHash).update(canonicalEntryJson(content)).digest('hex');
 }
 
 /**
@@ -33,16 +37,17 @@ export async function appendAudit(
   let seq = Number(head.seq);
   let prevHash = head.hash;
   const entries: AuditEntry[] = [];
+  const stamp = at.toISOString();
   for (const input of inputs) {
     seq += 1;
-    const unsigned = { ...input, seq, at: at.toISOString(), prevHash };
-    const entry: AuditEntry = { ...unsigned, hash: entryHash(unsigned) };
-    entries.push(entry);
-    prevHash = entry.hash;
+    const content = { ...input, seq, at: stamp };
+    const hash = chainedHash(prevHash, content);
+    entries.push({ ...content, prevHash, hash });
+    prevHash = hash;
   }
-  // Multi-row inserts keep a 500-row push to a few statements.
-  for (let i = 0; i < entries.length; i += 50) {
-    const chunk = entries.slice(i, i + 50);
+  // Multi-row inserts: a 500-row push is one statement of 7,000 parameters.
+  for (let i = 0; i < entries.length; i += 500) {
+    const chunk = entries.slice(i, i + 500);
     await tx.run(
       `INSERT INTO audit_log (seq, at, actor_id, actor_role, ip, user_agent, client, action, record_id, fields, outcome, detail, prev_hash, hash) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       chunk.flatMap((e) => [

@@ -10,6 +10,22 @@ const TAG_BYTES = 16;
 // which UTF-8 encoding would silently turn into U+FFFD.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
+// IVs are cut from a larger block of random bytes: one call into the CSPRNG per 1,024 values
+// instead of one per value, which was a tenth of the push path's CPU. Each IV is still 12 fresh
+// random bytes, used once.
+const IV_POOL_BYTES = IV_BYTES * 1024;
+let ivPool = Buffer.alloc(0);
+let ivPoolAt = 0;
+
+function nextIv(): Buffer {
+  if (ivPoolAt + IV_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_POOL_BYTES);
+    ivPoolAt = 0;
+  }
+  const iv = ivPool.subarray(ivPoolAt, ivPoolAt + IV_BYTES);
+  ivPoolAt += IV_BYTES;
+  return iv;
+}
 
 interface ParsedField {
   readonly keyId: string;
@@ -29,7 +45,7 @@ export function encryptField(ring: KeyRing, field: string, plaintext: string): s
     throw new CryptoError('invalid-input', `field '${field}': value is not well-formed Unicode`);
   }
   const { id, key } = ring.active;
-  const iv = randomBytes(IV_BYTES);
+  const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(additionalData(id, field));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
@@ -95,8 +111,17 @@ export function reencryptField(ring: KeyRing, field: string, stored: string): st
 // Binding version and key id as well as the field means no part of the header can be swapped
 // without failing authentication. Neither version nor key id contains a dot, so this is unambiguous.
 function additionalData(keyId: string, field: string): Buffer {
-  return Buffer.from(`${VERSION}.${keyId}.${field}`, 'utf8');
+  const text = `${VERSION}.${keyId}.${field}`;
+  let data = additionalDataCache.get(text);
+  if (data === undefined) {
+    data = Buffer.from(text, 'utf8');
+    // Key ids and field names are few; the bound only guards against a caller's odd names.
+    if (additionalDataCache.size < 1000) additionalDataCache.set(text, data);
+  }
+  return data;
 }
+
+const additionalDataCache = new Map<string, Buffer>();
 
 function checkField(field: string): void {
   if (field === '') throw new CryptoError('invalid-input', 'field name must not be empty');

@@ -1,16 +1,22 @@
 import { customerField } from '../../../shared/core/fields/customer-fields';
-import type { FormTemplate } from '../../../shared/core/forms/form-template';
-import { validateSubmission } from '../../../shared/core/forms/validate-submission';
 import { t } from '../../../shared/core/i18n/translate';
 import { isMaskOf } from '../../../shared/core/masking/is-mask-of';
 import { maskKindForField } from '../../../shared/core/masking/mask-kinds';
 import type { FieldConflict, MutationOutcome } from '../../../shared/core/sync/mutation-outcome';
 import type { Mutation } from '../../../shared/core/sync/push-request';
-import { validateTagsAgainst } from '../../../shared/core/tags/tag-rules';
-import { fieldError, type FieldError } from '../../../shared/core/validation/field-error';
+import type { FieldError } from '../../../shared/core/validation/field-error';
 import { accessTo, can } from '../policy/policy';
 import { dedupeKeys, maskOf, scopeOf, toRow, type StoredCustomer } from './customer-row';
+import {
+  check,
+  prepareRow,
+  systemKeys,
+  templateFor,
+  withoutSystem,
+  type PrepareInput,
+} from './prepare-create';
 import { chinaDateTime } from './china-time';
+import type { AuditInput } from '../audit/audit-log';
 import {
   auditOf,
   type PrepareContext,
@@ -18,15 +24,7 @@ import {
   type PushContext,
 } from './push-context';
 
-const systemKeys = new Set([
-  'id',
-  'status',
-  'version',
-  'createdAt',
-  'updatedAt',
-  'updatedBy',
-  'kind',
-]);
+type AuditField = AuditInput['fields'][number];
 
 /**
  * Applies one mutation inside the batch's transaction and says what became of it. Expected
@@ -45,7 +43,7 @@ async function create(ctx: PushContext, m: Mutation): Promise<MutationOutcome> {
   const { locale } = ctx.info;
   if (!can(ctx.actor, 'customer.create'))
     return forbidden(ctx, m, null, t('http.forbidden', locale));
-  const { template, checked, keys } = prepareCreate(ctx, m);
+  const { template, checked, keys, sealed, auditFields } = prepareCreate(ctx, m);
   if (!checked.ok) return invalid(ctx, m, null, checked.errors);
   const values = checked.value;
   const kind = template.customerKind;
@@ -65,7 +63,7 @@ async function create(ctx: PushContext, m: Mutation): Promise<MutationOutcome> {
     team: ctx.actor.user.team ?? null,
     templateId: template.id,
     values,
-    fieldCheckpoints: Object.fromEntries(Object.keys(values).map((f) => [f, checkpoint])),
+    fieldCheckpoints: checkpointsOf(values, checkpoint),
     possibleDuplicates: [],
     rejections: 0,
     createdBy: ctx.actor.user.id,
@@ -73,19 +71,19 @@ async function create(ctx: PushContext, m: Mutation): Promise<MutationOutcome> {
     updatedBy: ctx.actor.user.id,
     updatedAt: stamp,
   };
-  const row = toRow(ctx.ring, record, keys ?? undefined);
+  const row = toRow(ctx.ring, record, keys ?? undefined, sealed ?? undefined);
   record.possibleDuplicates = await ctx.batch.nearDuplicates(
     row.trade_name as string | null,
     row.city_code as string | null,
     id,
   );
   row.possible_duplicates = JSON.stringify(record.possibleDuplicates);
-  ctx.batch.save(row);
+  ctx.batch.save(row, tagsOf(values));
   ctx.audit.push(
     auditOf(ctx, {
       action: 'customer.create',
       recordId: id,
-      fields: changedFields(kind, {}, values),
+      fields: auditFields,
       outcome: 'success',
       detail: null,
     }),
@@ -128,12 +126,17 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
     changes[field] = value;
   }
   const base = m.baseCheckpoint ?? 0;
-  const template = templateFor(ctx, current.templateId ?? undefined, current.kind);
+  const template = templateFor(ctx.templates, current.templateId ?? undefined, current.kind);
   const merged = { ...current.values, ...changes };
   for (const [field, value] of Object.entries(changes))
     if (value === '' || value === null) delete merged[field];
   const stillTagged = Array.isArray(current.values['tags']) ? current.values['tags'] : [];
-  const checked = check(ctx, template, withoutSystem(merged), stillTagged as string[]);
+  const checked = check(
+    prepareInput(ctx),
+    template,
+    withoutSystem(merged),
+    stillTagged as string[],
+  );
   if (!checked.ok) {
     // Errors in fields this change did not touch are the stored record's, not the sender's,
     // unless nothing else explains the refusal.
@@ -184,7 +187,7 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
     updatedBy: ctx.actor.user.id,
     updatedAt: chinaDateTime(ctx.now),
   };
-  ctx.batch.save(toRow(ctx.ring, record, keys));
+  ctx.batch.save(toRow(ctx.ring, record, keys), tagsOf(checked.value));
   keepHistory(ctx, id, checkpoint, touched, current, checked.value);
   ctx.audit.push(
     auditOf(ctx, {
@@ -210,65 +213,25 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
 export function prepareCreate(ctx: PrepareContext, m: Mutation): PreparedCreate {
   const known = ctx.prepared.get(m);
   if (known !== undefined) return known;
-  const template = templateFor(ctx, m.templateId, m.fields['kind']);
-  const checked = check(ctx, template, withoutSystem({ owner: ctx.actor.user.id, ...m.fields }));
-  const region = checked.ok ? checked.value['region'] : undefined;
+  const row = prepareRow(prepareInput(ctx), m);
   const prepared: PreparedCreate = {
-    template,
-    checked,
-    keys: checked.ok ? dedupeKeys(ctx.ring, template.customerKind, checked.value) : null,
-    cityCode: typeof region === 'string' ? region.slice(0, 4) : null,
+    ...row,
+    template: templateFor(ctx.templates, row.templateId, undefined),
   };
   ctx.prepared.set(m, prepared);
   return prepared;
 }
 
-/**
- * Validates against the template and the active tag vocabulary. Tags the record already
- * carries (`kept`) stay acceptable after they are retired or renamed, so an edit of another
- * field never fails on them.
- */
-function check(
-  ctx: PrepareContext,
-  template: FormTemplate,
-  input: Record<string, unknown>,
-  kept: readonly string[] = [],
-) {
-  const result = validateSubmission(template, input, ctx.info.locale);
-  if (!result.ok) return result;
-  const tags = Array.isArray(result.value['tags']) ? (result.value['tags'] as string[]) : [];
-  const vocabulary = validateTagsAgainst(
-    tags.filter((tag) => !kept.includes(tag)),
-    ctx.vocabulary,
-  );
-  if (vocabulary.errors.length > 0) {
-    return {
-      ok: false as const,
-      errors: vocabulary.errors.map((e) => {
-        // A tag an admin retired or renamed says so, rather than that it was never known.
-        const replacedBy = e.code === 'tag.unknown' ? ctx.replacedTags.get(e.value) : undefined;
-        if (replacedBy === undefined)
-          return fieldError('tags', e.code, ctx.info.locale, { value: e.value });
-        return replacedBy === null
-          ? fieldError('tags', 'tag.retiredInUse', ctx.info.locale, { value: e.value })
-          : fieldError('tags', 'tag.renamedTo', ctx.info.locale, { value: e.value, replacedBy });
-      }),
-    };
-  }
-  return result;
-}
-
-function templateFor(
-  ctx: PrepareContext,
-  templateId: string | undefined,
-  kind: unknown,
-): FormTemplate {
-  const chosen = templateId === undefined ? undefined : ctx.templates.get(templateId);
-  if (chosen !== undefined) return chosen;
-  const fallback = kind === 'individual' ? 'individual-domestic' : 'enterprise-domestic';
-  const template = ctx.templates.get(fallback);
-  if (template === undefined) throw new Error(`form template ${fallback} is missing`);
-  return template;
+/** What preparing rows needs, from a push context. */
+export function prepareInput(ctx: PrepareContext): PrepareInput {
+  return {
+    ring: ctx.ring,
+    ownerId: ctx.actor.user.id,
+    locale: ctx.info.locale,
+    templates: ctx.templates,
+    vocabulary: ctx.vocabulary,
+    replacedTags: ctx.replacedTags,
+  };
 }
 
 function invalid(
@@ -366,18 +329,21 @@ function changedFields(
   before: Record<string, unknown>,
   after: Record<string, unknown>,
   only?: string[],
-) {
-  return (only ?? Object.keys(after)).map((field) => {
-    const mask = (v: unknown) =>
-      v === undefined ? undefined : JSON.stringify(maskOf(field, kind, v));
-    const oldValue = mask(before[field]);
-    const newValue = mask(after[field]);
-    return {
-      field,
-      ...(oldValue === undefined ? {} : { oldValue }),
-      ...(newValue === undefined ? {} : { newValue }),
-    };
-  });
+): AuditField[] {
+  const out: AuditField[] = [];
+  for (const field of only ?? Object.keys(after)) {
+    const oldValue = maskedJson(field, kind, before[field]);
+    const newValue = maskedJson(field, kind, after[field]);
+    const entry: AuditField = { field };
+    if (oldValue !== undefined) entry.oldValue = oldValue;
+    if (newValue !== undefined) entry.newValue = newValue;
+    out.push(entry);
+  }
+  return out;
+}
+
+function maskedJson(field: string, kind: StoredCustomer['kind'], v: unknown): string | undefined {
+  return v === undefined ? undefined : JSON.stringify(maskOf(field, kind, v));
 }
 
 function visible(ctx: PushContext, c: StoredCustomer, field: string): unknown {
@@ -391,8 +357,15 @@ function isMaskOfStored(value: string, stored: unknown, field: string, c: Stored
   return isMaskOf(value, stored, maskKindForField(field, c.kind));
 }
 
-function withoutSystem(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([k]) => !systemKeys.has(k)));
+// The tags a row's clear data holds: an absent or null value is stored as none.
+function tagsOf(values: Record<string, unknown>): readonly string[] {
+  const tags = values['tags'];
+  return Array.isArray(tags) ? (tags as string[]) : [];
+}
+
+// Every field of a new record changed at its first checkpoint.
+function checkpointsOf(values: Record<string, unknown>, checkpoint: number) {
+  return Object.fromEntries(Object.keys(values).map((f) => [f, checkpoint]));
 }
 
 function same(a: unknown, b: unknown): boolean {

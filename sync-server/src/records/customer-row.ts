@@ -1,6 +1,10 @@
 import { customerField } from '../../../shared/core/fields/customer-fields';
 import type { CustomerKind, CustomerStatus } from '../../../shared/core/fields/options';
-import { maskKindForField, maskValue } from '../../../shared/core/masking/mask-kinds';
+import {
+  maskKindForField,
+  maskValue,
+  type MaskKind,
+} from '../../../shared/core/masking/mask-kinds';
 import { companyNameKey } from '../../../shared/core/normalise/company-name';
 import { blindIndex } from '../crypto/blind-index';
 import { decryptField, encryptField } from '../crypto/field-cipher';
@@ -105,27 +109,53 @@ export function dedupeKeys(
   };
 }
 
+/** The value columns of a row: clear fields, sensitive fields encrypted, and their masks. */
+export interface SealedValues {
+  clear_data: string;
+  secret_data: string;
+  masked_data: string;
+}
+
+/**
+ * Splits a record's values into the row's value columns: sensitive fields encrypted, their masks
+ * precomputed for pulls. `masks` may be passed when the caller has already computed them.
+ */
+export function sealValues(
+  ring: KeyRing,
+  kind: CustomerKind,
+  values: Readonly<Record<string, unknown>>,
+  masks?: Readonly<Record<string, unknown>>,
+): SealedValues {
+  const clear: Record<string, unknown> = {};
+  const secret: Record<string, string> = {};
+  const masked: Record<string, unknown> = {};
+  for (const field in values) {
+    const value = values[field];
+    if (value === undefined || value === null) continue;
+    if (customerField(field)?.sensitive === true) {
+      secret[field] = encryptField(ring, cipherFieldName(field), JSON.stringify(value));
+      masked[field] = masks?.[field] ?? maskOf(field, kind, value);
+    } else {
+      clear[field] = value;
+    }
+  }
+  return {
+    clear_data: JSON.stringify(clear),
+    secret_data: JSON.stringify(secret),
+    masked_data: JSON.stringify(masked),
+  };
+}
+
 /**
  * Turns a record into a row: sensitive fields encrypted, their masks precomputed for pulls.
- * `keys` may be passed when the caller has already computed them for these values.
+ * `keys` and `sealed` may be passed when the caller has already computed them for these values.
  */
 export function toRow(
   ring: KeyRing,
   c: StoredCustomer,
   keys: DedupeKeys = dedupeKeys(ring, c.kind, c.values),
+  sealed: SealedValues = sealValues(ring, c.kind, c.values),
 ): CustomerRow {
-  const clear: Record<string, unknown> = {};
-  const secret: Record<string, string> = {};
-  const masked: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(c.values)) {
-    if (value === undefined || value === null) continue;
-    if (customerField(field)?.sensitive === true) {
-      secret[field] = encryptField(ring, `customer.${field}`, JSON.stringify(value));
-      masked[field] = maskOf(field, c.kind, value);
-    } else {
-      clear[field] = value;
-    }
-  }
   const tradeName = keys.companyKey;
   const name = str(c.values['name']) ?? '';
   const region = typeof c.values['region'] === 'string' ? c.values['region'] : null;
@@ -144,9 +174,9 @@ export function toRow(
     region,
     last_contact: str(c.values['lastContact']),
     template_id: c.templateId,
-    clear_data: JSON.stringify(clear),
-    secret_data: JSON.stringify(secret),
-    masked_data: JSON.stringify(masked),
+    clear_data: sealed.clear_data,
+    secret_data: sealed.secret_data,
+    masked_data: sealed.masked_data,
     field_checkpoints: JSON.stringify(c.fieldCheckpoints),
     mobile_hash: keys.mobile,
     email_hash: keys.email,
@@ -167,11 +197,35 @@ export function toRow(
   };
 }
 
+/** The columns `fromRow` reads: what a query that only builds customers need select. */
+export const storedColumns = [
+  'id',
+  'checkpoint',
+  'version',
+  'status',
+  'kind',
+  'owner',
+  'team',
+  'template_id',
+  'clear_data',
+  'secret_data',
+  'masked_data',
+  'field_checkpoints',
+  'possible_duplicates',
+  'rejections',
+  'created_by',
+  'created_at',
+  'updated_by',
+  'updated_at',
+] as const satisfies readonly (typeof customerColumns)[number][];
+
+export type StoredColumns = Pick<CustomerRow, (typeof storedColumns)[number]>;
+
 /**
  * Reads a row back. With `clear` false the sensitive fields come back as their stored masks
  * and nothing is decrypted: what a pull for a masked view needs, and much cheaper.
  */
-export function fromRow(ring: KeyRing, row: CustomerRow, clear = true): StoredCustomer {
+export function fromRow(ring: KeyRing, row: StoredColumns, clear = true): StoredCustomer {
   const values = JSON.parse(String(row.clear_data)) as Record<string, unknown>;
   if (clear) {
     const secret = JSON.parse(String(row.secret_data)) as Record<string, string>;
@@ -209,9 +263,44 @@ export function rowParams(row: CustomerRow): SqlValue[] {
 /** The mask of a value as every masked view shows it. */
 export function maskOf(field: string, kind: CustomerKind, value: unknown): unknown {
   const maskKind = maskKindForField(field, kind);
-  const one = (v: unknown) =>
-    maskValue(maskKind, typeof v === 'number' ? v : typeof v === 'string' ? v : JSON.stringify(v));
-  return Array.isArray(value) ? value.map(one) : one(value);
+  if (!Array.isArray(value)) return maskOne(maskKind, value);
+  const out: string[] = [];
+  for (const v of value as unknown[]) out.push(maskOne(maskKind, v));
+  return out;
+}
+
+/** The mask of every value of a record, by field: what both its row and its audit entry show. */
+export function masksOf(
+  kind: CustomerKind,
+  values: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const masks: Record<string, unknown> = {};
+  for (const field in values) {
+    const value = values[field];
+    // Every key is kept, undefined or not, so the audit lists the same fields as the values.
+    masks[field] = value === undefined ? undefined : maskOf(field, kind, value);
+  }
+  return masks;
+}
+
+// Not a closure inside maskOf: this runs for every value of every pushed row.
+function maskOne(maskKind: MaskKind, v: unknown): string {
+  return maskValue(
+    maskKind,
+    typeof v === 'number' ? v : typeof v === 'string' ? v : JSON.stringify(v),
+  );
+}
+
+const cipherFieldNames = new Map<string, string>();
+
+// The name a field's ciphertext is bound to, built once per field rather than once per value.
+function cipherFieldName(field: string): string {
+  let name = cipherFieldNames.get(field);
+  if (name === undefined) {
+    name = `customer.${field}`;
+    cipherFieldNames.set(field, name);
+  }
+  return name;
 }
 
 function str(value: unknown): string | null {

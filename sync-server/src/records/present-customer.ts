@@ -11,21 +11,39 @@ export function present(
   customer: StoredCustomer,
   premasked: ReadonlySet<string> = new Set(),
 ) {
-  const values = {
-    ...customer.values,
-    id: customer.id,
-    status: customer.status,
-    version: customer.version,
-    kind: customer.kind,
-    updatedAt: customer.updatedAt,
-    updatedBy: customer.updatedBy,
-  };
+  const values = withSystemFields(customer);
   const view = viewOf(actor, customer.kind, values, premasked);
   return {
     id: customer.id,
     checkpoint: customer.checkpoint,
     status: customer.status,
     possibleDuplicates: customer.possibleDuplicates,
-    ...view,
+    values: view.values,
+    masked: view.masked,
+  };
+}
+
+/**
+ * The values with the system fields after them. Note: copied key by key, not spread: spreading
+ * values of ever-changing shapes cost a pull 10 µs a row, a second per 100,000 rows.
+ */
+function withSystemFields(customer: StoredCustomer): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const key of Object.keys(customer.values)) {
+    // Assigning __proto__ would set the prototype instead of copying a value.
+    if (key === '__proto__') return { ...customer.values, ...systemFields(customer) };
+    values[key] = customer.values[key];
+  }
+  return Object.assign(values, systemFields(customer));
+}
+
+function systemFields(customer: StoredCustomer) {
+  return {
+    id: customer.id,
+    status: customer.status,
+    version: customer.version,
+    kind: customer.kind,
+    updatedAt: customer.updatedAt,
+    updatedBy: customer.updatedBy,
   };
 }

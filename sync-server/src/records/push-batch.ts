@@ -1,5 +1,5 @@
 import { formatRecordId } from '../../../shared/core/ids/record-id';
-import { keyWithin, nearDuplicateThreshold } from '../../../shared/core/normalise/similarity';
+import { keyMatcher, nearDuplicateThreshold } from '../../../shared/core/normalise/similarity';
 import type { KeyRing } from '../crypto/key-ring';
 import { chinaDate } from './china-time';
 import type { SqlExecutor, SqlValue } from '../storage/database';
@@ -11,25 +11,37 @@ import {
   type DedupeKeys,
   type StoredCustomer,
 } from './customer-row';
+import {
+  adoptedKeys,
+  candidatesAmong,
+  changesSince,
+  firstChar,
+  keyColumns,
+  maxChangesSinceReadAhead,
+  mergeCandidates,
+  nearCandidates,
+  nearKey,
+  readCandidates,
+  recentGroupsKept,
+  type KeyColumn,
+  type ReadAhead,
+  type RecentNames,
+  type StoredCandidate,
+} from './read-ahead';
+import { chunks, marks } from './sql-lists';
 
-/** The exact-duplicate keys and the column each lives in. */
-const keyColumns = [
-  ['mobile', 'mobile_hash'],
-  ['email', 'email_hash'],
-  ['creditCode', 'credit_code_hash'],
-  ['idNumber', 'id_number_hash'],
-  ['name', 'name_key'],
-] as const;
-type KeyColumn = (typeof keyColumns)[number][1];
+// Only enterprises have company-name keys. Saying so lets both engines read the partial unique
+// index on name_key instead of scanning every customer for each batch.
+const enterpriseOnly = " AND kind = 'enterprise'";
 
-/** Candidates for near duplicates per city and first character: the most recent ones. */
-const nearCandidates = 300;
-/** Rows per multi-row statement: far below both engines' limits on bound parameters. */
-const rowsPerStatement = 100;
+/**
+ * Rows per multi-row statement: a whole batch of 500 in one. 500 customers bind 16,000
+ * parameters, below SQLite's 32,766 and PostgreSQL's 65,535.
+ */
+const rowsPerStatement = 500;
 
-interface NearCandidate {
-  id: string;
-  tradeName: string;
+interface SavedCandidate extends StoredCandidate {
+  live: boolean;
 }
 
 /** What the mutation being applied has written so far, kept apart until it succeeds. */
@@ -42,7 +54,8 @@ interface Staged {
 
 /**
  * The database as one push batch sees it. It reads what the batch needs in a few statements up
- * front, answers lookups from memory (including rows written earlier in the same batch), hands
+ * front (or takes over what was read ahead of the transaction and reads what changed since),
+ * answers lookups from memory (including rows written earlier in the same batch), hands
  * out checkpoints and IDs from counters it locks once, and writes everything with multi-row
  * statements at the end. A mutation that throws is undone in memory, so nothing it staged is
  * written and its ID goes back: IDs stay gapless.
@@ -50,11 +63,16 @@ interface Staged {
 export class PushBatch {
   private readonly stored = new Map<string, CustomerRow | null>();
   private readonly storedKeys = new Map<KeyColumn, Map<string, string[]>>();
-  private readonly storedNear = new Map<string, NearCandidate[]>();
+  private readonly storedNear = new Map<string, readonly StoredCandidate[]>();
   private readonly saved = new Map<string, CustomerRow>();
   private readonly savedKeys = new Map<KeyColumn, Map<string, Set<string>>>();
-  private readonly savedNear = new Map<string, Map<string, string>>();
+  /** Names the batch saved per city and first character, oldest first; a resave retires one. */
+  private readonly savedNear = new Map<string, SavedCandidate[]>();
+  private readonly savedNearById = new Map<string, SavedCandidate>();
   private readonly history: SqlValue[][] = [];
+  private readonly tagsOf = new WeakMap<CustomerRow, readonly string[]>();
+  /** The IDs of rows saved by the batch that existed before it. */
+  private readonly resaved = new Set<string>();
   private readonly mutationRows: SqlValue[][] = [];
   private checkpoint: { first: number; last: number } | undefined;
   private serial: { period: string; first: number; last: number } | undefined;
@@ -114,7 +132,84 @@ export class PushBatch {
       const prefix = firstChar(tradeName);
       pairs.set(nearKey(cityCode, prefix), [cityCode, prefix]);
     }
-    for (const [key, [cityCode, prefix]] of pairs) await this.readNear(key, cityCode, prefix);
+    await this.readNear([...pairs.entries()].filter(([key]) => !this.storedNear.has(key)));
+  }
+
+  /**
+   * Reads, outside any transaction, what `prefetch` would read for these new rows, so that the
+   * transaction need only read what changed since (`adopt`). On SQLite this runs on the reading
+   * connection while the transaction ahead of the batch holds the writer.
+   */
+  static async readAhead(
+    db: SqlExecutor,
+    ring: KeyRing,
+    now: Date,
+    keys: readonly DedupeKeys[],
+    places: readonly { tradeName: string | null; cityCode: string | null }[],
+    recent?: RecentNames,
+  ): Promise<ReadAhead> {
+    // The sequence first: any row committed after this read has a higher checkpoint, whatever
+    // the reads below see of it.
+    const head = await db.get<{ value: number | string }>(
+      "SELECT value FROM counters WHERE name = 'checkpoint'",
+    );
+    const current = Number(head?.value ?? 0);
+    const ahead = new PushBatch(db, ring, now);
+    // Candidates the last batch left are exact at its checkpoint; what changed since is read
+    // in the transaction, as for everything read here.
+    const usable =
+      recent !== undefined &&
+      recent.since <= current &&
+      current - recent.since <= maxChangesSinceReadAhead;
+    if (usable) for (const [key, list] of recent.near) ahead.storedNear.set(key, list);
+    await ahead.prefetch([], keys, places);
+    return {
+      since: usable ? recent.since : current,
+      keys: ahead.storedKeys,
+      near: ahead.storedNear,
+    };
+  }
+
+  /**
+   * The near-duplicate candidates as this batch leaves them once committed, for the next batch
+   * (`RecentNames`); a list the batch may have cut short is left out.
+   */
+  recentNames(): RecentNames | undefined {
+    if (this.checkpoint === undefined) return undefined;
+    const near = new Map<string, readonly StoredCandidate[]>();
+    for (const [key, stored] of this.storedNear) {
+      if (near.size === recentGroupsKept) break;
+      const added = (this.savedNear.get(key) ?? [])
+        .filter((c) => c.live)
+        .map((c) => ({ id: c.id, tradeName: c.tradeName, checkpoint: c.checkpoint }));
+      const merged = mergeCandidates(stored, (id) => this.saved.has(id), added);
+      if (merged !== undefined) near.set(key, merged);
+    }
+    return { since: this.checkpoint.last, near };
+  }
+
+  /**
+   * Takes over a read-ahead, brought up to date with the rows changed since it: every change to
+   * a customer moves it to a new, higher checkpoint, so those rows are all that can differ. A
+   * candidate list that the changes may have cut short is left out, and read afresh if needed.
+   */
+  async adopt(ahead: ReadAhead): Promise<void> {
+    if (ahead.near.size === 0 && [...ahead.keys.values()].every((values) => values.size === 0))
+      return;
+    const changes = await changesSince(this.tx, ahead.since);
+    if (changes === undefined) return;
+    const changed = new Set(changes.map((r) => String(r.id)));
+    for (const [column, values] of ahead.keys) {
+      const cache = this.cachedKeys(column);
+      for (const [value, ids] of adoptedKeys(column, values, changes, changed))
+        if (!cache.has(value)) cache.set(value, ids);
+    }
+    const fresh = candidatesAmong(changes);
+    for (const [key, candidates] of ahead.near) {
+      if (this.storedNear.has(key)) continue;
+      const merged = mergeCandidates(candidates, (id) => changed.has(id), fresh.get(key) ?? []);
+      if (merged !== undefined) this.storedNear.set(key, merged);
+    }
   }
 
   /** The record with this ID as the batch has left it, decrypted. */
@@ -161,17 +256,27 @@ export class PushBatch {
     if (tradeName === null || tradeName === '' || cityCode === null) return [];
     const prefix = firstChar(tradeName);
     const key = nearKey(cityCode, prefix);
-    if (!this.storedNear.has(key)) await this.readNear(key, cityCode, prefix);
-    const recent = [...(this.savedNear.get(key) ?? new Map<string, string>()).entries()]
-      .reverse()
-      .map(([id, name]) => ({ id, tradeName: name }));
-    const older = (this.storedNear.get(key) ?? []).filter((c) => !this.saved.has(c.id));
+    if (!this.storedNear.has(key)) await this.readNear([[key, [cityCode, prefix]]]);
+    const within = keyMatcher(tradeName, nearDuplicateThreshold);
     const found: string[] = [];
-    for (const candidate of [...recent, ...older].slice(0, nearCandidates)) {
-      if (candidate.id === excludeId) continue;
-      if (keyWithin(candidate.tradeName, tradeName, nearDuplicateThreshold))
-        found.push(candidate.id);
-      if (found.length === 10) break;
+    let seen = 0;
+    // The names the batch saved, newest first, then the stored ones it has not changed.
+    const recent = this.savedNear.get(key);
+    if (recent !== undefined) {
+      for (let i = recent.length - 1; i >= 0 && seen < nearCandidates; i -= 1) {
+        const candidate = recent[i];
+        if (candidate === undefined || !candidate.live) continue;
+        seen += 1;
+        if (candidate.id === excludeId || !within(candidate.tradeName)) continue;
+        if (found.push(candidate.id) === 10) return found;
+      }
+    }
+    for (const candidate of this.storedNear.get(key) ?? []) {
+      if (seen === nearCandidates) break;
+      if (this.resaved.size > 0 && this.resaved.has(candidate.id)) continue;
+      seen += 1;
+      if (candidate.id === excludeId || !within(candidate.tradeName)) continue;
+      if (found.push(candidate.id) === 10) return found;
     }
     return found;
   }
@@ -207,9 +312,13 @@ export class PushBatch {
     return formatRecordId('customer', date, this.serial.last);
   }
 
-  /** Stages a record to be written when the current mutation succeeds. */
-  save(row: CustomerRow): void {
+  /**
+   * Stages a record to be written when the current mutation succeeds. `tags` may be passed
+   * when the caller has them, so they need not be read back out of the row.
+   */
+  save(row: CustomerRow, tags?: readonly string[]): void {
     this.staged.rows.push(row);
+    if (tags !== undefined) this.tagsOf.set(row, tags);
   }
 
   /** Stages a field_history row for the current mutation. */
@@ -254,9 +363,13 @@ export class PushBatch {
       );
     }
     const tags = rows.flatMap((r) =>
-      [...new Set((JSON.parse(String(r.clear_data)) as { tags?: string[] }).tags ?? [])].map(
-        (tag) => [r.id, tag],
-      ),
+      [
+        ...new Set(
+          this.tagsOf.get(r) ??
+            (JSON.parse(String(r.clear_data)) as { tags?: string[] }).tags ??
+            [],
+        ),
+      ].map((tag) => [r.id, tag]),
     );
     await this.insertMany('customer_tags (customer_id, tag)', 2, tags);
     await this.insertMany(
@@ -294,18 +407,30 @@ export class PushBatch {
       if (typeof value === 'string' && row.status !== 'merged')
         index.set(value, (index.get(value) ?? new Set()).add(id));
     }
-    if (before !== undefined && typeof before.city_code === 'string')
-      this.savedNear.get(nearKey(before.city_code, String(before.trade_prefix)))?.delete(id);
+    const earlier = this.savedNearById.get(id);
+    if (earlier !== undefined) {
+      earlier.live = false;
+      this.savedNearById.delete(id);
+    }
     if (
       typeof row.city_code === 'string' &&
       typeof row.trade_name === 'string' &&
       row.status !== 'merged'
     ) {
       const key = nearKey(row.city_code, String(row.trade_prefix));
-      const names = this.savedNear.get(key) ?? new Map<string, string>();
-      names.delete(id);
-      this.savedNear.set(key, names.set(id, row.trade_name));
+      const names = this.savedNear.get(key) ?? [];
+      this.savedNear.set(key, names);
+      const candidate = {
+        id,
+        tradeName: row.trade_name,
+        checkpoint: Number(row.checkpoint),
+        live: true,
+      };
+      names.push(candidate);
+      this.savedNearById.set(id, candidate);
     }
+    // Only rows that existed before the batch can be among the stored candidates.
+    if (this.stored.get(id) != null) this.resaved.add(id);
     this.saved.delete(id);
     this.saved.set(id, row);
   }
@@ -325,7 +450,7 @@ export class PushBatch {
     const cache = this.cachedKeys(column);
     for (const chunk of chunks(values, 500)) {
       const rows = await this.tx.all<{ id: string; value: string }>(
-        `SELECT id, ${column} AS value FROM customers WHERE ${column} IN (${marks(chunk.length)}) AND status <> 'merged'`,
+        `SELECT id, ${column} AS value FROM customers WHERE ${column} IN (${marks(chunk.length)}) AND status <> 'merged'${column === 'name_key' ? enterpriseOnly : ''}`,
         chunk,
       );
       for (const value of chunk) cache.set(value, []);
@@ -333,15 +458,9 @@ export class PushBatch {
     }
   }
 
-  private async readNear(key: string, cityCode: string, prefix: string): Promise<void> {
-    const rows = await this.tx.all<{ id: string; trade_name: string }>(
-      "SELECT id, trade_name FROM customers WHERE city_code = ? AND trade_prefix = ? AND status <> 'merged' AND trade_name IS NOT NULL ORDER BY checkpoint DESC LIMIT ?",
-      [cityCode, prefix, nearCandidates],
-    );
-    this.storedNear.set(
-      key,
-      rows.map((r) => ({ id: r.id, tradeName: r.trade_name })),
-    );
+  private async readNear(groups: readonly [string, [string, string]][]): Promise<void> {
+    for (const [key, candidates] of await readCandidates(this.tx, groups))
+      this.storedNear.set(key, candidates);
   }
 
   private async insertMany(
@@ -356,22 +475,4 @@ export class PushBatch {
       );
     }
   }
-}
-
-function marks(n: number): string {
-  return Array.from({ length: n }, () => '?').join(', ');
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-function firstChar(name: string): string {
-  return [...name].slice(0, 1).join('');
-}
-
-function nearKey(cityCode: string, prefix: string): string {
-  return `${cityCode}\u0000${prefix}`;
 }

@@ -5,8 +5,7 @@ import type { Actor, RequestInfo } from '../http/context';
 import type { KeyRing } from '../crypto/key-ring';
 import type { SqlExecutor } from '../storage/database';
 import type { Mutation } from '../../../shared/core/sync/push-request';
-import type { SubmissionResult } from '../../../shared/core/forms/validate-submission';
-import type { DedupeKeys } from './customer-row';
+import type { PreparedRow } from './prepare-create';
 import type { PushBatch } from './push-batch';
 
 /** What processing one batch needs, loaded once per batch. */
@@ -26,11 +25,8 @@ export interface PushContext {
 }
 
 /** A new row checked against its template, with its duplicate keys when it is valid. */
-export interface PreparedCreate {
+export interface PreparedCreate extends PreparedRow {
   template: FormTemplate;
-  checked: SubmissionResult;
-  keys: DedupeKeys | null;
-  cityCode: string | null;
 }
 
 /** What checking a new row needs: a push context without the batch's database state. */

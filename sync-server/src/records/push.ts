@@ -1,3 +1,4 @@
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { t } from '../../../shared/core/i18n/translate';
 import { fieldError } from '../../../shared/core/validation/field-error';
 import type { MutationOutcome, PushResponse } from '../../../shared/core/sync/mutation-outcome';
@@ -5,21 +6,34 @@ import type { Mutation, PushRequest } from '../../../shared/core/sync/push-reque
 import { appendAudit } from '../audit/audit-log';
 import type { Actor, RequestInfo } from '../http/context';
 import type { ServerDeps } from '../http/deps';
-import type { SqlExecutor } from '../storage/database';
+import type { Database, SqlExecutor } from '../storage/database';
 import { applyMutation, prepareCreate } from './apply-mutation';
 import { PushBatch } from './push-batch';
+import type { ReadAhead, RecentNames } from './read-ahead';
 import { auditOf, loadReference, type PreparedCreate, type PushContext } from './push-context';
 
-type BatchBase = Omit<PushContext, 'batch' | 'audit'>;
+const recentNamesOf = new WeakMap<Database, RecentNames>();
+
+/** Forgets the candidates the last batch left, so the next batch reads them all: for tests. */
+export function forgetRecentNames(db: Database): void {
+  recentNamesOf.delete(db);
+}
+
+/** New rows prepared on the main thread between turns of the event loop. */
+const rowsBetweenYields = 16;
+
+type BatchBase = Omit<PushContext, 'batch' | 'audit'> & { ahead: ReadAhead };
 
 /**
  * Applies a batch in one transaction: each mutation gets its own outcome, a retried mutation
  * ID gets its first outcome again (never applied twice), and one failing row never sinks the
  * others. Audit entries commit with the changes they record.
  *
- * The batch is read and written with a few multi-row statements. Should one of them fail (a
- * uniqueness another writer raced us to, on PostgreSQL), the batch is rolled back to its
- * savepoint and applied again one mutation at a time, so only the offending row fails.
+ * The batch is read and written with a few multi-row statements; what its new rows are checked
+ * against is read before the transaction, which reads only what changed since. Should a
+ * statement fail (a uniqueness another writer raced us to, on PostgreSQL), the batch is rolled
+ * back to its savepoint and applied again one mutation at a time, so only the offending row
+ * fails.
  */
 export async function push(
   deps: ServerDeps,
@@ -33,9 +47,29 @@ export async function push(
   const early = await loadReference(deps.db);
   const prepared = new Map<Mutation, PreparedCreate>();
   const prepareContext = { ring: deps.keyRing, actor, info, ...early, prepared };
-  for (const m of request.mutations) if (m.recordId === undefined) prepareCreate(prepareContext, m);
-
-  return deps.db.write(async (tx) => {
+  const creates = request.mutations.filter((m) => m.recordId === undefined);
+  for (const [i, m] of creates.entries()) {
+    prepareCreate(prepareContext, m);
+    // Note: this CPU work runs while another batch holds the write transaction. Letting the
+    // event loop turn every few rows keeps that transaction's statements from waiting behind it.
+    if (i % rowsBetweenYields === rowsBetweenYields - 1) await setImmediatePromise();
+  }
+  // What the new rows will be checked against is read now, on the reading side, and only the
+  // changes since are read inside the transaction.
+  const ahead = await PushBatch.readAhead(
+    deps.db,
+    deps.keyRing,
+    deps.now(),
+    creates.flatMap((m) => prepared.get(m)?.keys ?? []),
+    creates.flatMap((m) => {
+      const p = prepared.get(m);
+      return p === undefined || p.keys === null
+        ? []
+        : [{ tradeName: p.keys.companyKey, cityCode: p.cityCode }];
+    }),
+    recentNamesOf.get(deps.db),
+  );
+  const answer = await deps.db.write(async (tx) => {
     const reference = await loadReference(tx);
     const base: BatchBase = {
       ring: deps.keyRing,
@@ -44,13 +78,17 @@ export async function push(
       now: deps.now(),
       ...reference,
       prepared: reference.stamp === early.stamp ? prepared : new Map<Mutation, PreparedCreate>(),
+      ahead,
     };
     let outcomes: MutationOutcome[];
+    // Only a batch applied whole leaves candidates exact for the next one.
+    let recent: RecentNames | undefined;
     await tx.run('SAVEPOINT batch');
     try {
-      outcomes = await applyBatch(tx, base, request.mutations);
+      ({ outcomes, recent } = await applyBatch(tx, base, request.mutations));
       await tx.run('RELEASE batch');
     } catch (error) {
+      recent = undefined;
       await tx.run('ROLLBACK TO batch');
       await tx.run('RELEASE batch');
       logFailure(info, 'batch', error);
@@ -58,7 +96,7 @@ export async function push(
       for (const mutation of request.mutations) {
         await tx.run('SAVEPOINT mutation');
         try {
-          outcomes.push(...(await applyBatch(tx, base, [mutation])));
+          outcomes.push(...(await applyBatch(tx, base, [mutation])).outcomes);
           await tx.run('RELEASE mutation');
         } catch (failure) {
           await tx.run('ROLLBACK TO mutation');
@@ -71,15 +109,20 @@ export async function push(
     const head = await tx.get<{ value: number }>(
       "SELECT value FROM counters WHERE name = 'checkpoint'",
     );
-    return { outcomes, checkpoint: Number(head?.value ?? 0) };
+    return { response: { outcomes, checkpoint: Number(head?.value ?? 0) }, recent };
   });
+  // Committed: the next batch of this process may start from the candidates this one left.
+  const last = recentNamesOf.get(deps.db);
+  if (answer.recent !== undefined && (last === undefined || answer.recent.since > last.since))
+    recentNamesOf.set(deps.db, answer.recent);
+  return answer.response;
 }
 
 async function applyBatch(
   tx: SqlExecutor,
   base: BatchBase,
   mutations: readonly Mutation[],
-): Promise<MutationOutcome[]> {
+): Promise<{ outcomes: MutationOutcome[]; recent: RecentNames | undefined }> {
   const batch = new PushBatch(tx, base.ring, base.now);
   const ctx: PushContext = { ...base, batch, audit: [] };
   const prior = await batch.priorOutcomes(mutations.map((m) => m.mutationId));
@@ -89,6 +132,7 @@ async function applyBatch(
     const { keys, cityCode } = prepareCreate(ctx, m);
     return keys === null ? [] : [{ keys, place: { tradeName: keys.companyKey, cityCode } }];
   });
+  await batch.adopt(base.ahead);
   await batch.prefetch(
     fresh.flatMap((m) => m.recordId ?? []),
     creates.map((c) => c.keys),
@@ -127,7 +171,7 @@ async function applyBatch(
   }
   await batch.flush();
   await appendAudit(tx, ctx.audit, base.now);
-  return outcomes;
+  return { outcomes, recent: batch.recentNames() };
 }
 
 function othersMutation(ctx: PushContext, mutationId: string): MutationOutcome {

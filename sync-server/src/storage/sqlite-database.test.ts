@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,26 @@ describe('SQLite specifics', () => {
     });
     expect(seenDuringWrite).toEqual([]);
     expect(await db.all('SELECT v FROM t')).toEqual([{ v: 1 }]);
+    await db.close();
+  });
+
+  it('checkpoints the WAL in the background, so it stays small without commits doing it', async () => {
+    const file = join(dir, 'checkpoints', 'crm.sqlite');
+    const db = await openSqliteDatabase(file);
+    expect(await db.write((tx) => tx.get('PRAGMA wal_autocheckpoint'))).toEqual({
+      wal_autocheckpoint: 16_000,
+    });
+    await db.write((tx) => tx.run('CREATE TABLE t (v TEXT)'));
+    // 500 commits of 64 KB: 8,000 pages (33 MB), which the writer alone would leave in the
+    // WAL until 16,000; the background checkpoints let it start over past 4,000 (16 MB).
+    const blob = 'x'.repeat(64 * 1024);
+    let largestWal = 0;
+    for (let i = 0; i < 500; i += 1) {
+      await db.write((tx) => tx.run('INSERT INTO t (v) VALUES (?)', [blob]));
+      largestWal = Math.max(largestWal, statSync(`${file}-wal`).size);
+    }
+    expect(largestWal).toBeLessThan(20 * 1024 * 1024);
+    expect(await db.get('SELECT COUNT(*) AS n FROM t')).toEqual({ n: 500 });
     await db.close();
   });
 });

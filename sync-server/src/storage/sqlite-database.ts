@@ -23,6 +23,7 @@ export async function openSqliteDatabase(file: string): Promise<Database> {
     await exec(reader, 'PRAGMA busy_timeout = 5000');
     await exec(reader, 'PRAGMA query_only = ON');
   }
+  const checkpoints = file === ':memory:' ? undefined : await backgroundCheckpoints(file, writer);
 
   let queue: Promise<unknown> = Promise.resolve();
   const onWriter = executor(writer);
@@ -35,10 +36,12 @@ export async function openSqliteDatabase(file: string): Promise<Database> {
     ...localChannels(),
     write<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const next = queue.then(async () => {
+        await checkpoints?.beforeWrite();
         await exec(writer, 'BEGIN IMMEDIATE');
         try {
           const result = await work(onWriter);
           await exec(writer, 'COMMIT');
+          checkpoints?.afterCommit();
           return result;
         } catch (error) {
           await exec(writer, 'ROLLBACK');
@@ -60,8 +63,74 @@ export async function openSqliteDatabase(file: string): Promise<Database> {
     },
     async close() {
       await queue;
+      await checkpoints?.close();
       if (reader !== writer) await close(reader);
       await close(writer);
+    },
+  };
+}
+
+/** WAL pages past which a commit checkpoints by itself, should the background ones fall behind. */
+const walPagesBeforeWriterCheckpoints = 16_000;
+/** WAL pages past which the next write waits for the background checkpoint, so the WAL restarts. */
+const walPagesBeforeRestart = 4_000;
+/** Commits after which the next write waits likewise, should checkpoints lag behind the count. */
+const commitsBeforeRestart = 50;
+
+/**
+ * Copies the WAL back into the database file on a connection of its own, after commits, one
+ * checkpoint at a time. Left to the writer, every thousandth WAL page made one commit copy and
+ * sync the file, a fifth of a push batch's time; here it overlaps the next transaction. PASSIVE
+ * never blocks the writer or the readers.
+ *
+ * A WAL starts over from its beginning only when a write begins after a checkpoint has copied
+ * all of it, so once the last checkpoint found `walPagesBeforeRestart` pages, or after
+ * `commitsBeforeRestart` commits, the next write waits for the checkpoints under way. The
+ * writer still checkpoints itself, as SQLite does by default, should the WAL grow far past that
+ * (a long read holding old pages back).
+ */
+async function backgroundCheckpoints(
+  file: string,
+  writer: sqlite3.Database,
+): Promise<{ afterCommit(): void; beforeWrite(): Promise<void>; close(): Promise<void> }> {
+  await exec(writer, `PRAGMA wal_autocheckpoint = ${walPagesBeforeWriterCheckpoints}`);
+  const connection = await open(file);
+  await exec(connection, 'PRAGMA busy_timeout = 5000');
+  const checkpointer = executor(connection);
+  let running: Promise<void> | undefined;
+  let again = false;
+  let walPages = 0;
+  let commits = 0;
+  const run = (): void => {
+    again = false;
+    running = checkpointer
+      .get<{ log: number }>('PRAGMA wal_checkpoint(PASSIVE)')
+      .then((result) => {
+        walPages = Number(result?.log ?? 0);
+      })
+      // A checkpoint that fails leaves the WAL as it was; the next commit tries again.
+      .catch(() => undefined)
+      .then(() => {
+        running = undefined;
+        if (again) run();
+      });
+  };
+  return {
+    afterCommit() {
+      commits += 1;
+      if (running === undefined) run();
+      else again = true;
+    },
+    async beforeWrite() {
+      if (walPages < walPagesBeforeRestart && commits < commitsBeforeRestart) return;
+      while (running !== undefined) await running;
+      walPages = 0;
+      commits = 0;
+    },
+    async close() {
+      again = false;
+      while (running !== undefined) await running;
+      await close(connection);
     },
   };
 }
