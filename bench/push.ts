@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { buildServer } from '../scripts/build-server.js';
 import { creditCodeCheckChar } from '../shared/core/validation/credit-code';
 import { recordBenchmark } from './record';
 
@@ -90,9 +91,8 @@ function startServer(n: number): Promise<ChildProcess> {
       ...(process.env['BENCH_PROFILE']
         ? ['--cpu-prof', '--cpu-prof-dir=' + process.env['BENCH_PROFILE']]
         : []),
-      '--import',
-      'tsx',
-      'sync-server/src/main.ts',
+      // The server as `npm start` runs it: bundled, plain node.
+      serverBundle,
     ],
     {
       env: {
@@ -115,6 +115,7 @@ function startServer(n: number): Promise<ChildProcess> {
 }
 
 // All at once: on PostgreSQL they migrate and bootstrap the fresh schema together.
+const serverBundle = await buildServer();
 const servers = await Promise.all(Array.from({ length: instances }, (_, n) => startServer(n)));
 process.on('exit', () => {
   for (const server of servers) server.kill();

@@ -1,15 +1,17 @@
 // Builds what the server and the add-ins ship from shared/ui: the sidebar and the playground,
 // each as ONE self-contained HTML file (bundled JS and CSS inline, nothing fetched), so Apps
 // Script can serve it with HtmlService and the server can answer it with one read; then the
-// Excel add-in (scripts/build-excel.js), which the server serves under /excel/.
+// Excel add-in (scripts/build-excel.js), which the server serves under /excel/; and the server
+// itself, bundled (scripts/build-server.js, always rebuilt).
 //   node scripts/build.js              -> dist/shared-ui/sidebar.html, dist/shared-ui/playground.html,
-//                                         dist/addon-excel/
-//   node scripts/build.js --if-missing -> the same, only when a file is missing
+//                                         dist/addon-excel/, dist/server/main.js
+//   node scripts/build.js --if-missing -> the same, pages only when a file is missing
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundlePage, writeAtomically } from './page-bundle.js';
 import { buildExcel } from './build-excel.js';
+import { buildServer } from './build-server.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist', 'shared-ui');
@@ -74,9 +76,10 @@ export async function buildUi({ ifMissing = false } = {}) {
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const ifMissing = process.argv.includes('--if-missing');
-  Promise.all([buildUi({ ifMissing }), buildExcel({ ifMissing })]).then(
-    ([ui, excel]) => {
-      const written = [...ui, ...excel.filter((f) => !f.endsWith('.png'))];
+  // The server bundle is always made again: one left from older sources would run old code.
+  Promise.all([buildUi({ ifMissing }), buildExcel({ ifMissing }), buildServer()]).then(
+    ([ui, excel, server]) => {
+      const written = [...ui, ...excel.filter((f) => !f.endsWith('.png')), server];
       for (const file of written) {
         const kb = Math.round(readFileSync(file).length / 1024);
         console.log(`built ${file.slice(root.length + 1)} (${kb} KB)`);

@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import { t } from '../../../shared/core/i18n/translate';
 import type { TaskpaneConfig } from '../../../shared/core/schemas/taskpane-config';
 import type { Config } from '../config/config';
 import type { ApiOperation } from '../http/api-operation';
 import type { AppEnv } from '../http/context';
+import { distDir } from '../http/dist-dir';
 
 /** Where `npm run build:excel` (and `npm run build`) writes the add-in. */
-export const excelDistDir = fileURLToPath(new URL('../../../dist/addon-excel/', import.meta.url));
+export const excelDistDir = join(distDir(), 'addon-excel');
 
 /** Office.js, from Microsoft's CDN as published add-ins must load it. */
 export const officeJsOrigin = 'https://appsforoffice.microsoft.com';

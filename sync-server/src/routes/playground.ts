@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { t } from '../../../shared/core/i18n/translate';
 import type { ApiOperation } from '../http/api-operation';
 import type { AppEnv } from '../http/context';
+import { distDir } from '../http/dist-dir';
 import type { ServerDeps } from '../http/deps';
 
 /** Where `npm run build` writes the playground page. */
-export const playgroundFile = fileURLToPath(
-  new URL('../../../dist/shared-ui/playground.html', import.meta.url),
-);
+export const playgroundFile = join(distDir(), 'shared-ui', 'playground.html');
 
 /**
  * What the server tells the playground page, inlined into it: the demo users and their tokens

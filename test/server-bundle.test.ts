@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExcel } from '../scripts/build-excel.js';
+import { buildServer } from '../scripts/build-server.js';
+
+/*
+ * The server as `npm start` and `npm run serve` run it: bundled into dist/server/main.js and
+ * started with plain node, no TypeScript loader. Its pages are found from dist/ there too.
+ */
+
+const dir = mkdtempSync(join(tmpdir(), 'crm-bundle-'));
+const token = 'bundle-bootstrap-token-0123456789abcdef';
+let child: ChildProcess | undefined;
+let base = '';
+let output = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  await buildExcel({ ifMissing: true });
+  const bundle = await buildServer();
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  child = spawn(process.execPath, [bundle], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      PORT: String(port),
+      CRM_DATA_DIR: dir,
+      CRM_BOOTSTRAP_ADMIN_TOKEN: token,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const up = await fetch(`${base}/healthz`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (up) return;
+    if (child.exitCode !== null) throw new Error(`the bundled server exited: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the bundled server did not answer: ${output}`);
+}, 60_000);
+
+afterAll(async () => {
+  if (child !== undefined && child.exitCode === null) {
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the bundled server (dist/server/main.js)', () => {
+  it('starts on a fresh data directory and signs in its first admin', async () => {
+    expect(output).toContain('listening on');
+    // A token the operator chose is not echoed to the log.
+    expect(output).not.toContain(token);
+    const me = await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ user: { id: 'u-admin' } });
+  });
+
+  it('serves the Excel task pane and the playground from dist/', async () => {
+    const pane = await fetch(`${base}/excel/taskpane.html`);
+    expect(pane.status).toBe(200);
+    expect(await pane.text()).toContain('id="crm-config"');
+    const playground = await fetch(`${base}/playground`);
+    expect(await playground.text()).toContain('id="crm-config"');
+  });
+});
