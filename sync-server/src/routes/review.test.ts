@@ -96,6 +96,33 @@ describe('review', () => {
     expect(decisions).toEqual([{ step: 'first', decision: 'approve', decided_by: 'u-supervisor' }]);
   });
 
+  it('audits a queue that hands out sensitive fields in clear, naming fields and records only', async () => {
+    const reads = () =>
+      server.db.all<{ actor_id: string; fields: string; detail: string }>(
+        "SELECT actor_id, fields, detail FROM audit_log WHERE action = 'customer.read' ORDER BY seq",
+      );
+    const row = enterpriseRow(5);
+    const id = await create(row);
+    // The reviewer sees contact details masked: nothing read in clear, nothing to audit.
+    await server.call('reviewer', 'GET', '/v1/review/queue');
+    expect(await reads()).toEqual([]);
+
+    const rule = await server.call('admin', 'PATCH', '/v1/admin/roles/reviewer/fields', {
+      field: 'email',
+      access: 'view',
+    });
+    expect(rule.status).toBe(200);
+    const queue = await server.call('reviewer', 'GET', '/v1/review/queue');
+    const [item] = queue.body['items'] as { values: Record<string, unknown> }[];
+    expect(item?.values['email']).toBe(row['email']);
+    const audited = await reads();
+    expect(audited.map((r) => [r.actor_id, r.detail])).toEqual([
+      ['u-reviewer', `GET /v1/review/queue: ${id}`],
+    ]);
+    expect(JSON.parse(audited[0]?.fields ?? '[]')).toEqual([{ field: 'email' }]);
+    expect(JSON.stringify(audited)).not.toContain(String(row['email']));
+  });
+
   it('keeps the review queue from roles that do not review', async () => {
     await create(enterpriseRow());
     expect((await server.call('entryClerk', 'GET', '/v1/review/queue')).status).toBe(403);

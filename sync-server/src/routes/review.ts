@@ -10,6 +10,7 @@ import { actorAudit } from '../http/actor-audit';
 import { appendAudit } from '../audit/audit-log';
 import { ApiError } from '../http/api-error';
 import type { ApiOperation } from '../http/api-operation';
+import { auditClearReads } from '../http/audit-clear-reads';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
 import { parseBody } from '../http/parse-body';
@@ -96,9 +97,10 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
     const items = rows
       .map((row) => fromRow(deps.keyRing, row))
       .filter((customer) => can(actor, 'customer.read', scopeOf(customer)));
-    return c.json({
-      items: items.map((customer) => present(actor, customer)),
-    } satisfies z.infer<typeof reviewQueueSchema>);
+    const views = items.map((customer) => present(actor, customer));
+    // SPEC 5: a read that handed out sensitive fields in clear is audited.
+    await auditClearReads(deps, c, 'GET /v1/review/queue', views);
+    return c.json({ items: views } satisfies z.infer<typeof reviewQueueSchema>);
   });
 
   app.post('/v1/customers/:id/review', async (c) => {
