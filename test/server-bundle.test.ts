@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExcel } from '../scripts/build-excel.js';
-import { buildServer } from '../scripts/build-server.js';
+import { buildServer, serverBundle } from '../scripts/build-server.js';
 
 /*
  * The server as `npm start` and `npm run serve` run it: bundled into dist/server/main.js and
@@ -83,5 +83,19 @@ describe('the bundled server (dist/server/main.js)', () => {
     expect(await pane.text()).toContain('id="crm-config"');
     const playground = await fetch(`${base}/playground`);
     expect(await playground.text()).toContain('id="crm-config"');
+  });
+
+  it('refuses to start on a bad setting, naming it, in Chinese and English', async () => {
+    const refused = spawn(process.execPath, [serverBundle], {
+      env: { PATH: process.env['PATH'] ?? '', PORT: 'eighty', CRM_DATA_DIR: dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let said = '';
+    refused.stderr?.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => refused.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(said).toContain('同步服务无法启动，请修改以下设置');
+    expect(said).toContain('The server cannot start');
+    expect(said).toMatch(/PORT: .*"eighty"/);
   });
 });

@@ -110,7 +110,10 @@ async function main(): Promise<void> {
   const playground = process.argv.includes('--playground') ? { CRM_PLAYGROUND: 'true' } : {};
   const loaded = loadConfig({ ...process.env, ...playground });
   if (!loaded.ok) {
-    console.error(`The server cannot start; fix these settings:\n  ${loaded.errors.join('\n  ')}`);
+    // Said in both languages: the admin reading it may read either.
+    console.error(
+      `同步服务无法启动，请修改以下设置 / The server cannot start; fix these settings:\n  ${loaded.errors.join('\n  ')}`,
+    );
     process.exit(1);
   }
   const { adminToken, port, close } = await startServer(loaded.config);
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
 if (process.argv[1] !== undefined && import.meta.url === new URL(process.argv[1], 'file:').href) {
   main().catch((error: unknown) => {
     console.error(
-      `The server could not start: ${error instanceof Error ? error.message : String(error)}`,
+      `同步服务未能启动 / The server could not start: ${error instanceof Error ? error.message : String(error)}`,
     );
     process.exit(1);
   });
