@@ -7,6 +7,18 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Resolves zod's own `../locales/index.js` to scripts/zod-locales.js (English and Chinese). */
+export const zodLocales = {
+  name: 'zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(root, 'scripts', 'zod-locales.js') }
+        : undefined,
+    );
+  },
+};
+
 /** The entry module (a path from the repository root) and all it imports, as one minified script. */
 export async function bundlePage(entry) {
   const result = await build({
@@ -22,6 +34,7 @@ export async function bundlePage(entry) {
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',
+    plugins: [zodLocales],
   });
   return result.outputFiles[0].text;
 }
