@@ -42,8 +42,11 @@ export function inScope(actor: Actor, record: RecordScope): boolean {
   }
 }
 
-/** Fields every caller who reaches a record sees: they identify it and carry no personal data. */
-const systemFields = new Set([
+/**
+ * A record's system fields: the server keeps them (a client never sets one), and every caller
+ * who reaches the record sees them, as they identify it and carry no personal data.
+ */
+export const systemFields: ReadonlySet<string> = new Set([
   'id',
   'status',
   'version',

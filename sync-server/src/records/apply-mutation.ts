@@ -5,16 +5,9 @@ import { maskKindForField } from '../../../shared/core/masking/mask-kinds';
 import type { FieldConflict, MutationOutcome } from '../../../shared/core/sync/mutation-outcome';
 import type { Mutation } from '../../../shared/core/sync/push-request';
 import type { FieldError } from '../../../shared/core/validation/field-error';
-import { accessTo, can } from '../policy/policy';
+import { accessTo, can, systemFields } from '../policy/policy';
 import { dedupeKeys, maskOf, scopeOf, toRow, type StoredCustomer } from './customer-row';
-import {
-  check,
-  prepareRow,
-  systemKeys,
-  templateFor,
-  withoutSystem,
-  type PrepareInput,
-} from './prepare-create';
+import { check, prepareRow, templateFor, withoutSystem, type PrepareInput } from './prepare-create';
 import { chinaDateTime } from './china-time';
 import type { AuditInput } from '../audit/audit-log';
 import {
@@ -148,7 +141,7 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
     (f) => !same(checked.value[f], current.values[f]),
   );
   const removed = Object.keys(current.values).filter(
-    (f) => !(f in checked.value) && !systemKeys.has(f),
+    (f) => !(f in checked.value) && !systemFields.has(f),
   );
   const touched = [...changedNow, ...removed];
   const conflicts: FieldConflict[] = touched

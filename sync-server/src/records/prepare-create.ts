@@ -9,6 +9,7 @@ import { validateTagsAgainst } from '../../../shared/core/tags/tag-rules';
 import { fieldError } from '../../../shared/core/validation/field-error';
 import type { AuditInput } from '../audit/audit-log';
 import type { KeyRing } from '../crypto/key-ring';
+import { systemFields } from '../policy/policy';
 import {
   dedupeKeys,
   masksOf,
@@ -18,17 +19,6 @@ import {
 } from './customer-row';
 
 type AuditField = AuditInput['fields'][number];
-
-/** The fields a client may not set: the server keeps them. */
-export const systemKeys: ReadonlySet<string> = new Set([
-  'id',
-  'status',
-  'version',
-  'createdAt',
-  'updatedAt',
-  'updatedBy',
-  'kind',
-]);
 
 /** What checking a row needs: the active templates and tag vocabulary, and the caller's language. */
 export interface CheckRules {
@@ -146,7 +136,7 @@ export function withoutSystem(
   // Copied key by key: building it from entries cost a few µs a row on the push path.
   const out = into;
   for (const key of Object.keys(fields)) {
-    if (systemKeys.has(key)) continue;
+    if (systemFields.has(key)) continue;
     // Assigning __proto__ would set the prototype instead of copying a value.
     if (key === '__proto__') return slowWithoutSystem({ ...into, ...fields });
     out[key] = fields[key];
@@ -155,7 +145,7 @@ export function withoutSystem(
 }
 
 function slowWithoutSystem(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([k]) => !systemKeys.has(k)));
+  return Object.fromEntries(Object.entries(fields).filter(([k]) => !systemFields.has(k)));
 }
 
 /** The audit fields of a new record, from the masks its row was written with. */
