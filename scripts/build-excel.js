@@ -9,7 +9,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundlePage, writeAtomically } from './page-bundle.js';
+import { bundlePage, htmlPage, writeAtomically } from './page-bundle.js';
 import { excelManifest } from './excel-manifest.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,34 +38,6 @@ const pages = [
   },
 ];
 
-const inlineStyle = (css) => css.replace(/<\/(style)/gi, '<\\/$1');
-
-function page({ title, css, script }) {
-  return [
-    '<!doctype html>',
-    '<html lang="zh-CN">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${title}</title>`,
-    '<link rel="icon" href="assets/icon-32.png">',
-    // Office.js first, from Microsoft's CDN: Office requires it for published add-ins.
-    `<script src="${officeJsUrl}"></script>`,
-    css === '' ? '' : `<style>${inlineStyle(css)}</style>`,
-    '</head>',
-    '<body>',
-    '<div id="app"></div>',
-    // The server writes the page's settings here (routes/excel.ts).
-    '<!--crm-config-->',
-    `<script src="${script}"></script>`,
-    '</body>',
-    '</html>',
-    '',
-  ]
-    .filter((line) => line !== '')
-    .join('\n');
-}
-
 /**
  * Builds the add-in; answers the written files. `publicUrl` is the server's HTTPS address the
  * manifest points at; `ifMissing` skips a build whose files are all there.
@@ -85,7 +57,15 @@ export async function buildExcel({
     const js = await bundlePage(spec.entry);
     writeAtomically(join(outDir, spec.script), js);
     const css = spec.css.map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
-    writeAtomically(join(outDir, spec.html), page({ title: spec.title, css, script: spec.script }));
+    const html = htmlPage({
+      title: spec.title,
+      icon: 'assets/icon-32.png',
+      // Office.js first, from Microsoft's CDN: Office requires it for published add-ins.
+      head: [`<script src="${officeJsUrl}"></script>`],
+      css,
+      script: `<script src="${spec.script}"></script>`,
+    });
+    writeAtomically(join(outDir, spec.html), html);
     written.push(join(outDir, spec.script), join(outDir, spec.html));
   }
   const assets = join(root, 'addon-excel', 'assets');

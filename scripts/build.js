@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundlePage, writeAtomically } from './page-bundle.js';
+import { bundlePage, htmlPage, writeAtomically } from './page-bundle.js';
 import { buildExcel } from './build-excel.js';
 import { buildServer } from './build-server.js';
 
@@ -34,30 +34,6 @@ const pages = [
 
 // Inline script text must not close its own element; `<\/` means the same inside JS strings.
 const inlineScript = (js) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-const inlineStyle = (css) => css.replace(/<\/(style)/gi, '<\\/$1');
-
-function page({ title, css, js }) {
-  return [
-    '<!doctype html>',
-    '<html lang="zh-CN">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${title}</title>`,
-    // No favicon request: the page fetches nothing.
-    '<link rel="icon" href="data:,">',
-    `<style>${inlineStyle(css)}</style>`,
-    '</head>',
-    '<body>',
-    '<div id="app"></div>',
-    // Filled by the server for the playground (demo users); left as is everywhere else.
-    '<!--crm-config-->',
-    `<script>${inlineScript(js)}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
-}
 
 /** Builds every page into dist/shared-ui; answers the written paths. */
 export async function buildUi({ ifMissing = false } = {}) {
@@ -68,7 +44,15 @@ export async function buildUi({ ifMissing = false } = {}) {
     if (ifMissing && existsSync(file)) continue;
     const js = await bundlePage(spec.entry);
     const css = spec.css.map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
-    writeAtomically(file, page({ title: spec.title, css, js }));
+    // No favicon request: the page fetches nothing. For the playground the server fills the
+    // config mark with its demo users; elsewhere it stays as it is.
+    const html = htmlPage({
+      title: spec.title,
+      icon: 'data:,',
+      css,
+      script: `<script>${inlineScript(js)}</script>`,
+    });
+    writeAtomically(file, html);
     written.push(file);
   }
   return written;

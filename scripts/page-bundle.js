@@ -46,3 +46,32 @@ export function writeAtomically(file, content) {
   writeFileSync(temp, content);
   renameSync(temp, file);
 }
+
+const inlineStyle = (css) => css.replace(/<\/(style)/gi, '<\\/$1');
+
+/**
+ * One page of the product: Chinese by default, the given stylesheet inline, an `#app` element,
+ * the `<!--crm-config-->` mark the server fills with the page's settings, then `script` (a whole
+ * script element). `head` is more of the head, before the style: e.g. Office.js.
+ */
+export function htmlPage({ title, icon, head = [], css = '', script }) {
+  return [
+    '<!doctype html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${title}</title>`,
+    `<link rel="icon" href="${icon}">`,
+    ...head,
+    ...(css === '' ? [] : [`<style>${inlineStyle(css)}</style>`]),
+    '</head>',
+    '<body>',
+    '<div id="app"></div>',
+    '<!--crm-config-->',
+    script,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
