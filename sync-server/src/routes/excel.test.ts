@@ -94,6 +94,11 @@ describe('GET /excel/…', () => {
     expect(await js.text()).toBe(files['taskpane.js']);
     const manifest = await app.request('/excel/manifest.xml');
     expect(manifest.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    // Opened again, an unchanged script is not sent again.
+    const tag = js.headers.get('etag') ?? '';
+    expect(tag).not.toBe('');
+    const again = await app.request('/excel/taskpane.js', { headers: { 'if-none-match': tag } });
+    expect(again.status).toBe(304);
     const icon = await app.request('/excel/assets/icon-32.png');
     expect(icon.headers.get('content-type')).toBe('image/png');
     expect((await app.request('/excel/assets/..%2F..%2Fpackage.json')).status).toBe(404);

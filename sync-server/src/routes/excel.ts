@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { etag } from 'hono/etag';
 import { t } from '../../../shared/core/i18n/translate';
 import type { TaskpaneConfig } from '../../../shared/core/schemas/taskpane-config';
 import type { Config } from '../config/config';
@@ -68,6 +69,8 @@ export function excelRoutes(
   read: (file: string) => Promise<Buffer> = (file) => readFile(join(excelDistDir, file)),
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // Excel asks again each time the pane opens ('no-cache'); an unchanged file is a 304.
+  app.use('/excel/*', etag());
 
   const notBuilt = (c: Context<AppEnv>) => {
     const { locale } = c.get('info');
