@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -91,6 +91,8 @@ function startServer(n: number): Promise<ChildProcess> {
       ...(process.env['BENCH_PROFILE']
         ? ['--cpu-prof', '--cpu-prof-dir=' + process.env['BENCH_PROFILE']]
         : []),
+      // Extra node flags for a look inside, e.g. BENCH_NODE_ARGS='--perf-basic-prof'.
+      ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
       // The server as `npm start` runs it: bundled, plain node.
       serverBundle,
     ],
@@ -138,6 +140,21 @@ const serverCpuSeconds = () =>
     const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]?.split(' ');
     return sum + (Number(fields?.[11] ?? 0) + Number(fields?.[12] ?? 0)) / 100;
   }, 0);
+// CPU seconds of the servers' main threads (JavaScript) and of all their other threads
+// (SQLite's statements on the libuv pool, V8's compiler and GC helpers), from /proc.
+const threadCpuSeconds = () => {
+  const byName = new Map<string, number>();
+  for (const server of servers) {
+    for (const task of readdirSync(`/proc/${server.pid}/task`)) {
+      const stat = readFileSync(`/proc/${server.pid}/task/${task}/stat`, 'utf8');
+      const name = task === String(server.pid) ? 'main' : 'other';
+      const fields = stat.split(') ')[1]?.split(' ');
+      const seconds = (Number(fields?.[11] ?? 0) + Number(fields?.[12] ?? 0)) / 100;
+      byName.set(name, (byName.get(name) ?? 0) + seconds);
+    }
+  }
+  return byName;
+};
 const clientCpuSeconds = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1e6;
@@ -171,6 +188,7 @@ const salesHeaders = { ...headers, authorization: `Bearer ${salesToken}` };
 
 let next = 0;
 let accepted = 0;
+const threadsAtStart = threadCpuSeconds();
 cpuAtStart.server = serverCpuSeconds();
 cpuAtStart.client = clientCpuSeconds();
 const started = performance.now();
@@ -196,6 +214,7 @@ const pushSeconds = (performance.now() - started) / 1000;
 const pushPeak = peakMb();
 const pushCpu = serverCpuSeconds() - cpuAtStart.server;
 const pushClientCpu = clientCpuSeconds() - cpuAtStart.client;
+const threadCpu = threadCpuSeconds();
 
 // Support sees every record with contact details masked.
 await fetch(`http://127.0.0.1:${port}/v1/admin/users/u-support`, {
@@ -297,4 +316,7 @@ console.log(
 // Where the push's CPU went: on 2 cores, the rate cannot pass 2 / (CPU seconds per row).
 console.log(
   `push CPU per row: server ${((pushCpu / total) * 1e6).toFixed(0)} µs, bench client ${((pushClientCpu / total) * 1e6).toFixed(0)} µs`,
+);
+console.log(
+  `push CPU per row by server thread: ${[...threadCpu].map(([name, s]) => `${name} ${(((s - (threadsAtStart.get(name) ?? 0)) / total) * 1e6).toFixed(0)} µs`).join(', ')}`,
 );

@@ -1,7 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../../shared/core/schemas/audit-entry';
-import type { SqlExecutor } from '../storage/database';
+import type { SqlExecutor, SqlValue } from '../storage/database';
 import { canonicalEntryJson } from './canonical-entry-json';
+
+const auditColumns = [
+  'seq',
+  'at',
+  'actor_id',
+  'actor_role',
+  'ip',
+  'user_agent',
+  'client',
+  'action',
+  'record_id',
+  'fields',
+  'outcome',
+  'detail',
+  'prev_hash',
+  'hash',
+];
 
 /** What a caller says about an event; sequence, time and hashes are added on append. */
 export type AuditInput = Omit<AuditEntry, 'seq' | 'at' | 'prevHash' | 'hash'>;
@@ -45,29 +62,26 @@ export async function appendAudit(
     entries.push({ ...content, prevHash, hash });
     prevHash = hash;
   }
-  // Multi-row inserts: a 500-row push is one statement of 7,000 parameters.
-  for (let i = 0; i < entries.length; i += 500) {
-    const chunk = entries.slice(i, i + 500);
-    await tx.run(
-      `INSERT INTO audit_log (seq, at, actor_id, actor_role, ip, user_agent, client, action, record_id, fields, outcome, detail, prev_hash, hash) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      chunk.flatMap((e) => [
-        e.seq,
-        e.at,
-        e.actorId,
-        e.actorRole,
-        e.ip,
-        e.userAgent,
-        e.client,
-        e.action,
-        e.recordId,
-        JSON.stringify(e.fields),
-        e.outcome,
-        e.detail,
-        e.prevHash,
-        e.hash,
-      ]),
-    );
+  const rows: SqlValue[][] = [];
+  for (const e of entries) {
+    rows.push([
+      e.seq,
+      e.at,
+      e.actorId,
+      e.actorRole,
+      e.ip,
+      e.userAgent,
+      e.client,
+      e.action,
+      e.recordId,
+      JSON.stringify(e.fields),
+      e.outcome,
+      e.detail,
+      e.prevHash,
+      e.hash,
+    ]);
   }
+  await tx.insertRows('audit_log', auditColumns, rows);
   await tx.run('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', [seq, prevHash]);
   return entries;
 }

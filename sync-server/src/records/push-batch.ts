@@ -34,11 +34,15 @@ import { chunks, marks } from './sql-lists';
 // index on name_key instead of scanning every customer for each batch.
 const enterpriseOnly = " AND kind = 'enterprise'";
 
-/**
- * Rows per multi-row statement: a whole batch of 500 in one. 500 customers bind 16,000
- * parameters, below SQLite's 32,766 and PostgreSQL's 65,535.
- */
-const rowsPerStatement = 500;
+const historyColumns = [
+  'customer_id',
+  'checkpoint',
+  'field',
+  'old_value',
+  'new_value',
+  'changed_by',
+  'changed_at',
+];
 
 interface SavedCandidate extends StoredCandidate {
   live: boolean;
@@ -346,15 +350,7 @@ export class PushBatch {
   /** Writes the batch: records, their tags, history, mutation outcomes and the counters. */
   async flush(): Promise<void> {
     const rows = [...this.saved.values()];
-    const updates = customerColumns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
-    const row = `(${marks(customerColumns.length)})`;
-    for (const chunk of chunks(rows, rowsPerStatement)) {
-      await this.tx.run(
-        `INSERT INTO customers (${customerColumns.join(', ')}) VALUES ${chunk.map(() => row).join(', ')}
-         ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
-        chunk.flatMap(rowParams),
-      );
-    }
+    await this.tx.insertRows('customers', customerColumns, rows.map(rowParams), 'id');
     const existing = rows.map((r) => String(r.id)).filter((id) => this.stored.get(id) != null);
     for (const chunk of chunks(existing, 500)) {
       await this.tx.run(
@@ -371,15 +367,11 @@ export class PushBatch {
         ),
       ].map((tag) => [r.id, tag]),
     );
-    await this.insertMany('customer_tags (customer_id, tag)', 2, tags);
-    await this.insertMany(
-      'field_history (customer_id, checkpoint, field, old_value, new_value, changed_by, changed_at)',
-      7,
-      this.history,
-    );
-    await this.insertMany(
-      'mutations (mutation_id, user_id, outcome, created_at)',
-      4,
+    await this.tx.insertRows('customer_tags', ['customer_id', 'tag'], tags);
+    await this.tx.insertRows('field_history', historyColumns, this.history);
+    await this.tx.insertRows(
+      'mutations',
+      ['mutation_id', 'user_id', 'outcome', 'created_at'],
       this.mutationRows,
     );
     if (this.checkpoint !== undefined && this.checkpoint.last > this.checkpoint.first) {
@@ -461,18 +453,5 @@ export class PushBatch {
   private async readNear(groups: readonly [string, [string, string]][]): Promise<void> {
     for (const [key, candidates] of await readCandidates(this.tx, groups))
       this.storedNear.set(key, candidates);
-  }
-
-  private async insertMany(
-    into: string,
-    width: number,
-    rows: readonly (readonly SqlValue[])[],
-  ): Promise<void> {
-    for (const chunk of chunks(rows, rowsPerStatement)) {
-      await this.tx.run(
-        `INSERT INTO ${into} VALUES ${chunk.map(() => `(${marks(width)})`).join(', ')}`,
-        chunk.flat(),
-      );
-    }
   }
 }

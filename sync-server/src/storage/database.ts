@@ -9,6 +9,17 @@ export interface SqlExecutor {
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
   run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
+  /**
+   * Inserts rows, each its values in `columns` order, in as few statements as the engine
+   * allows. With `upsertOn` (a unique column), a row whose key exists updates every other
+   * column instead. Table and column names are the caller's own constants, never input.
+   */
+  insertRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly SqlValue[])[],
+    upsertOn?: string,
+  ): Promise<void>;
 }
 
 /** Who hears a channel: see `Database.listen`. */

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, LockOutcome, SqlExecutor, SqlValue } from './database';
+import { insertWithValues } from './insert-rows';
 import { numberPlaceholders } from './numbered-placeholders';
 import { postgresChannels, type ChannelTimings } from './postgres-channels';
 import { retryOnConflict } from './retry-on-conflict';
@@ -139,6 +140,9 @@ export async function openPostgresDatabase(
   };
 }
 
+/** PostgreSQL binds at most 65,535 parameters a statement. */
+const maxParams = 65_535;
+
 function executor(query: Query): SqlExecutor {
   const run = (sql: string, params: readonly SqlValue[]) => {
     const { text, count } = numberPlaceholders(sql);
@@ -157,6 +161,15 @@ function executor(query: Query): SqlExecutor {
     run: async (sql: string, params: readonly SqlValue[] = []) => ({
       changes: (await run(sql, params)).rowCount ?? 0,
     }),
+    insertRows: (table, columns, rows, upsertOn) =>
+      insertWithValues(
+        async (sql, params = []) => ({ changes: (await run(sql, params)).rowCount ?? 0 }),
+        table,
+        columns,
+        rows,
+        upsertOn,
+        maxParams,
+      ),
   };
 }
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteDatabase } from './sqlite-database';
 import { runStorageTests } from './storage.case.test';
@@ -43,6 +44,31 @@ describe('SQLite specifics', () => {
     }
     expect(largestWal).toBeLessThan(20 * 1024 * 1024);
     expect(await db.get('SELECT COUNT(*) AS n FROM t')).toEqual({ n: 500 });
+    await db.close();
+  });
+
+  it('copies commits back in eights while writes come, and the rest once they pause', async () => {
+    const file = join(dir, 'idle', 'crm.sqlite');
+    const db = await openSqliteDatabase(file);
+    await db.write((tx) => tx.run('CREATE TABLE t (v TEXT)'));
+    const blob = 'x'.repeat(16 * 1024);
+    for (let i = 0; i < 3; i += 1)
+      await db.write((tx) => tx.run('INSERT INTO t (v) VALUES (?)', [blob]));
+    // A NOOP checkpoint copies nothing: it says how much of the WAL is copied so far.
+    const probe = new sqlite3.Database(file);
+    const status = () =>
+      new Promise<{ log: number; checkpointed: number }>((resolve, reject) => {
+        probe.get('PRAGMA wal_checkpoint(NOOP)', (error: Error | null, row: never) =>
+          error ? reject(error) : resolve(row),
+        );
+      });
+    const early = await status();
+    expect(early.log).toBeGreaterThan(0);
+    expect(early.checkpointed).toBeLessThan(early.log);
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    const later = await status();
+    expect(later.checkpointed).toBe(later.log);
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
     await db.close();
   });
 });

@@ -118,6 +118,48 @@ export function runStorageTests(name: string, makeDatabase: () => Promise<Databa
       });
     });
 
+    it('inserts many rows at once, values exactly as given, and upserts on a key', async () => {
+      await db.write((tx) =>
+        tx.run('CREATE TABLE bulk (id TEXT PRIMARY KEY, n BIGINT, x REAL, s TEXT, j TEXT)'),
+      );
+      const odd = 'quote " backslash \\ newline \n tab \t 中文 😀 end';
+      const rows = Array.from({ length: 1200 }, (_, i) => [
+        `r${String(i).padStart(4, '0')}`,
+        i % 7 === 0 ? null : i * 1_000_003,
+        i + 0.25,
+        i % 2 === 0 ? odd : `${i}`,
+        JSON.stringify({ i, tags: ['a', 'b'] }),
+      ]);
+      await db.write((tx) => tx.insertRows('bulk', ['id', 'n', 'x', 's', 'j'], rows));
+      const back = await db.all<{ id: string; n: number | null; x: number; s: string; j: string }>(
+        'SELECT id, n, x, s, j FROM bulk ORDER BY id',
+      );
+      expect(back.map((r) => [r.id, r.n, r.x, r.s, r.j])).toEqual(rows);
+      // A bigint goes in as the integer it is.
+      await db.write((tx) =>
+        tx.insertRows('bulk', ['id', 'n', 'x', 's', 'j'], [['big', 2n ** 40n, 1, 's', '{}']]),
+      );
+      expect(await db.get("SELECT n FROM bulk WHERE id = 'big'")).toEqual({ n: 2 ** 40 });
+      await db.write((tx) =>
+        tx.insertRows(
+          'bulk',
+          ['id', 'n', 'x', 's', 'j'],
+          [
+            ['r0001', 5, 5.5, 'changed', '[]'],
+            ['new', 6, 6.5, 'added', '[]'],
+          ],
+          'id',
+        ),
+      );
+      expect(
+        await db.all("SELECT id, n, s FROM bulk WHERE id IN ('r0001', 'new') ORDER BY id"),
+      ).toEqual([
+        { id: 'new', n: 6, s: 'added' },
+        { id: 'r0001', n: 5, s: 'changed' },
+      ]);
+      expect(await db.get('SELECT COUNT(*) AS n FROM bulk')).toEqual({ n: 1202 });
+    });
+
     it('runs a job under a named lock for one holder at a time', async () => {
       let started = () => {};
       let release = () => {};
