@@ -23,7 +23,7 @@ type AuditField = AuditInput['fields'][number];
 /** What checking a row needs: the active templates and tag vocabulary, and the caller's language. */
 export interface CheckRules {
   locale: Locale;
-  templates: Map<string, FormTemplate>;
+  templates: ReadonlyMap<string, FormTemplate>;
   vocabulary: ReadonlySet<string>;
   /** Tags no longer in use, with what replaced them, to explain a refusal. */
   replacedTags: ReadonlyMap<string, string | null>;
@@ -116,7 +116,7 @@ export function check(
 
 /** The template a row names, else the domestic one of its kind. */
 export function templateFor(
-  templates: Map<string, FormTemplate>,
+  templates: ReadonlyMap<string, FormTemplate>,
   templateId: string | undefined,
   kind: unknown,
 ): FormTemplate {

@@ -2,6 +2,7 @@ import { formatRecordId } from '../../../shared/core/ids/record-id';
 import { keyMatcher, nearDuplicateThreshold } from '../../../shared/core/normalise/similarity';
 import type { KeyRing } from '../crypto/key-ring';
 import { chinaDate } from './china-time';
+import { mayBeNear, shapeOf } from './near-filter';
 import type { SqlExecutor, SqlValue } from '../storage/database';
 import {
   customerColumns,
@@ -185,7 +186,12 @@ export class PushBatch {
       if (near.size === recentGroupsKept) break;
       const added = (this.savedNear.get(key) ?? [])
         .filter((c) => c.live)
-        .map((c) => ({ id: c.id, tradeName: c.tradeName, checkpoint: c.checkpoint }));
+        .map((c) => ({
+          id: c.id,
+          tradeName: c.tradeName,
+          shape: c.shape,
+          checkpoint: c.checkpoint,
+        }));
       const merged = mergeCandidates(stored, (id) => this.saved.has(id), added);
       if (merged !== undefined) near.set(key, merged);
     }
@@ -262,6 +268,7 @@ export class PushBatch {
     const key = nearKey(cityCode, prefix);
     if (!this.storedNear.has(key)) await this.readNear([[key, [cityCode, prefix]]]);
     const within = keyMatcher(tradeName, nearDuplicateThreshold);
+    const shape = shapeOf(tradeName);
     const found: string[] = [];
     let seen = 0;
     // The names the batch saved, newest first, then the stored ones it has not changed.
@@ -271,7 +278,8 @@ export class PushBatch {
         const candidate = recent[i];
         if (candidate === undefined || !candidate.live) continue;
         seen += 1;
-        if (candidate.id === excludeId || !within(candidate.tradeName)) continue;
+        if (candidate.id === excludeId || !mayBeNear(shape, candidate.shape)) continue;
+        if (!within(candidate.tradeName)) continue;
         if (found.push(candidate.id) === 10) return found;
       }
     }
@@ -279,7 +287,8 @@ export class PushBatch {
       if (seen === nearCandidates) break;
       if (this.resaved.size > 0 && this.resaved.has(candidate.id)) continue;
       seen += 1;
-      if (candidate.id === excludeId || !within(candidate.tradeName)) continue;
+      if (candidate.id === excludeId || !mayBeNear(shape, candidate.shape)) continue;
+      if (!within(candidate.tradeName)) continue;
       if (found.push(candidate.id) === 10) return found;
     }
     return found;
@@ -415,6 +424,7 @@ export class PushBatch {
       const candidate = {
         id,
         tradeName: row.trade_name,
+        shape: shapeOf(row.trade_name),
         checkpoint: Number(row.checkpoint),
         live: true,
       };

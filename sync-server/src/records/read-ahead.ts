@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../storage/database';
+import { shapeOf, type NameShape } from './near-filter';
 import { chunks } from './sql-lists';
 
 // What a push batch reads ahead of its transaction, and how the transaction brings that up to
@@ -22,7 +23,14 @@ export const nearCandidates = 300;
 export interface StoredCandidate {
   id: string;
   tradeName: string;
+  /** The name's length and letters, worked out once for the many names it is compared with. */
+  shape: NameShape;
   checkpoint: number;
+}
+
+/** A candidate of this ID, trade name and checkpoint. */
+export function candidate(id: string, tradeName: string, checkpoint: number): StoredCandidate {
+  return { id, tradeName, shape: shapeOf(tradeName), checkpoint };
 }
 
 /**
@@ -111,11 +119,7 @@ export function candidatesAmong(changes: readonly ChangedRow[]): Map<string, Sto
     const key = nearKey(row.city_code, row.trade_prefix);
     const list = found.get(key) ?? [];
     found.set(key, list);
-    list.push({
-      id: String(row.id),
-      tradeName: row.trade_name,
-      checkpoint: Number(row.checkpoint),
-    });
+    list.push(candidate(String(row.id), row.trade_name, Number(row.checkpoint)));
   }
   return found;
 }
@@ -163,11 +167,9 @@ export async function readCandidates(
     );
     const found = chunk.map(() => [] as StoredCandidate[]);
     for (const row of rows) {
-      found[Number(row.near_group)]?.push({
-        id: row.id,
-        tradeName: row.trade_name,
-        checkpoint: Number(row.checkpoint),
-      });
+      found[Number(row.near_group)]?.push(
+        candidate(row.id, row.trade_name, Number(row.checkpoint)),
+      );
     }
     // Newest first: a UNION ALL need not keep each part's order.
     chunk.forEach(([key], i) =>
