@@ -48,4 +48,19 @@ describe('leadingRegion', () => {
     expect(leadingRegion('阳光小区5栋', address)).toBe('');
     expect(leadingRegion('', address)).toBe('');
   });
+
+  it('takes the longest of the names that start alike, at a level still free', () => {
+    // 吉林省, 吉林市 and 吉林 (both) start alike; 吉林 is a province and a city.
+    expect(leadingRegion('吉林省吉林市船营区江南路', address)).toBe('吉林省吉林市船营区');
+    expect(leadingRegion('吉林市船营区江南路', address)).toBe('吉林市船营区');
+    expect(leadingRegion('吉林吉林市船营区', address)).toBe('吉林吉林市船营区');
+    expect(leadingRegion('海南藏族自治州共和县', address)).toBe('海南藏族自治州共和县');
+    expect(leadingRegion('海南省海口市龙华区', address)).toBe('海南省海口市龙华区');
+  });
+
+  it('finds no one-character name and stops at the end of the text', () => {
+    expect(leadingRegion('县城', address)).toBe('');
+    expect(leadingRegion('上', company)).toBe('');
+    expect(leadingRegion('上海', company)).toBe('上海');
+  });
 });

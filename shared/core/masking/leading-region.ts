@@ -19,10 +19,22 @@ const SHORT_SUFFIX: Partial<Record<Region['level'], RegExp>> = {
   city: CITY_SUFFIX,
 };
 
-let index: { names: Map<string, Entry[]>; longest: number } | undefined;
+interface Candidate {
+  name: string;
+  entries: Entry[];
+}
+
+// Names by their first two UTF-16 units (every name has two), longest first: a match is looked
+// for among the few names that start like the text, without slicing it at every length.
+type Index = Map<number, Candidate[]>;
+
+const firstTwoUnits = (s: string, at = 0): number =>
+  s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+
+let index: Index | undefined;
 
 /** Built on first use: about 3,900 names, a cost that only callers who mask should pay. */
-function regionIndex(): { names: Map<string, Entry[]>; longest: number } {
+function regionIndex(): Index {
   if (index !== undefined) return index;
   const names = new Map<string, Entry[]>();
   const add = (name: string, entry: Entry) => {
@@ -45,9 +57,16 @@ function regionIndex(): { names: Map<string, Entry[]>; longest: number } {
       childrenOf(city.code).forEach(addRegion);
     }
   }
-  const longest = Math.max(...[...names.keys()].map((name) => name.length));
-  index = { names, longest };
-  return index;
+  const byStart: Index = new Map();
+  for (const [name, entries] of names) {
+    const start = firstTwoUnits(name);
+    byStart.set(start, [...(byStart.get(start) ?? []), { name, entries }]);
+  }
+  for (const candidates of byStart.values()) {
+    candidates.sort((a, b) => b.name.length - a.name.length);
+  }
+  index = byStart;
+  return byStart;
 }
 
 /** How a leading run of division names may end. */
@@ -66,14 +85,14 @@ export interface LeadingRegionOptions {
  * @example leadingRegion('上海市浦东新区张江路88号', { endOnShortName: false }) // '上海市浦东新区'
  */
 export function leadingRegion(text: string, { endOnShortName }: LeadingRegionOptions): string {
-  const { names, longest } = regionIndex();
+  const names = regionIndex();
   const found: { end: number; short: boolean }[] = [];
-  // Region names are all in the BMP, so UTF-16 positions are safe here: a slice that cuts a
-  // surrogate pair matches no name.
+  // Region names are all in the BMP, so UTF-16 positions are safe here: no name starts or ends
+  // inside a surrogate pair.
   let position = 0;
   let depth = -1;
   while (depth < depths.district) {
-    const match = longestMatch(text, position, depth, names, longest);
+    const match = longestMatch(text, position, depth, names);
     if (match === undefined) break;
     position += match.length;
     depth = match.depth;
@@ -87,14 +106,15 @@ function longestMatch(
   text: string,
   position: number,
   below: number,
-  names: ReadonlyMap<string, Entry[]>,
-  longest: number,
+  names: Index,
 ): { length: number; depth: number; short: boolean } | undefined {
-  for (let length = Math.min(longest, text.length - position); length >= 2; length--) {
+  // Fewer than two units left gives NaN, which no name has.
+  for (const { name, entries } of names.get(firstTwoUnits(text, position)) ?? []) {
+    if (!text.startsWith(name, position)) continue;
     // Entries are sorted by depth: a name such as 上海市 is both a province and a city, and
     // the highest level still free is taken.
-    const entry = names.get(text.slice(position, position + length))?.find((e) => e.depth > below);
-    if (entry !== undefined) return { length, ...entry };
+    const entry = entries.find((e) => e.depth > below);
+    if (entry !== undefined) return { length: name.length, depth: entry.depth, short: entry.short };
   }
   return undefined;
 }

@@ -36,4 +36,21 @@ describe('maskCompanyName', () => {
     expect(maskCompanyName('')).toBe('');
     expect(maskCompanyName('深圳市****有限公司')).toBe('深圳市****有限公司');
   });
+
+  it('keeps an English form as the name spells it, in any case', () => {
+    expect(maskCompanyName('ABC CO., LTD.')).toBe('**** CO., LTD.');
+    expect(maskCompanyName('Acme Trading CO LTD')).toBe('**** CO LTD');
+    expect(maskCompanyName('ÅBC Inc')).toBe('**** Inc');
+  });
+
+  it('prefers the longest of the forms that end alike', () => {
+    expect(maskCompanyName('华信集团股份有限公司')).toBe('****集团股份有限公司');
+    expect(maskCompanyName('吉林市华信研究所')).toBe('吉林市****研究所');
+    expect(maskCompanyName('华信事务所')).toBe('****事务所');
+  });
+
+  it('counts an emoji as one character', () => {
+    expect(maskCompanyName('😀有限公司')).toBe('****有限公司');
+    expect(maskCompanyName('上海😀')).toBe('上海****');
+  });
 });

@@ -1,3 +1,4 @@
+import { codePointLength } from '../normalise/code-point-length';
 import { leadingRegion } from './leading-region';
 import { fullMask, maskFull } from './mask-full';
 
@@ -18,6 +19,13 @@ const LATIN_FORMS = [
   ' plc', ' pte. ltd.', ' pte ltd',
 ];
 
+// The Chinese forms by their last UTF-16 unit, in the order above: only those can end a name.
+const chineseFormsByLastUnit = new Map<number, string[]>();
+for (const form of CHINESE_FORMS) {
+  const last = form.charCodeAt(form.length - 1);
+  chineseFormsByLastUnit.set(last, [...(chineseFormsByLastUnit.get(last) ?? []), form]);
+}
+
 /**
  * Masks a company name: the region it starts with (深圳市, 北京) and the organisation form it
  * ends with (有限公司, Co., Ltd.) are kept, the trade name between them becomes a fixed `****`
@@ -29,16 +37,26 @@ const LATIN_FORMS = [
 export function maskCompanyName(name: string): string {
   const region = leadingRegion(name, { endOnShortName: true });
   const form = organisationForm(name);
-  const length = Array.from(name).length;
-  const kept = Array.from(region).length + Array.from(form).length;
-  if (kept === 0 || kept >= length) return maskFull(name);
+  const kept = codePointLength(region) + codePointLength(form);
+  if (kept === 0 || kept >= codePointLength(name)) return maskFull(name);
   return region + fullMask + form;
 }
 
+// The longest form the name ends with, the first listed among equally long ones; a latin form
+// as the name spells it (Co., Ltd.).
 function organisationForm(name: string): string {
-  const chinese = CHINESE_FORMS.filter((form) => name.endsWith(form));
-  const latin = LATIN_FORMS.map((form) => name.slice(-form.length)).filter(
-    (end, i) => end.toLowerCase() === LATIN_FORMS[i],
-  );
-  return [...chinese, ...latin].reduce((a, b) => (b.length > a.length ? b : a), '');
+  let form = '';
+  for (const chinese of chineseFormsByLastUnit.get(name.charCodeAt(name.length - 1)) ?? []) {
+    if (chinese.length > form.length && name.endsWith(chinese)) form = chinese;
+  }
+  // Every latin form ends with an ASCII character, and only ASCII letters and the Kelvin sign
+  // lower-case to one: a name ending otherwise (most Chinese names) has no latin form.
+  const last = name.charCodeAt(name.length - 1);
+  if (last > 0x7f && last !== 0x212a) return form;
+  for (const latin of LATIN_FORMS) {
+    if (latin.length <= form.length) continue;
+    const end = name.slice(-latin.length);
+    if (end.toLowerCase() === latin) form = end;
+  }
+  return form;
 }

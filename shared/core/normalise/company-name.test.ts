@@ -81,6 +81,26 @@ describe('companyNameKey', () => {
     expect(companyNameKey('欧阳娜娜')).toBe('欧阳娜娜');
     expect(companyNameKey('Zhang San')).toBe('zhangsan');
   });
+
+  it('reads a Traditional branch word deep inside an otherwise Simplified name', () => {
+    expect(companyNameKey('华信科技有限公司上海營業部')).toBe('华信科技(上海)营业部');
+  });
+
+  it('reads ASCII square and curly brackets as brackets', () => {
+    expect(companyNameKey('华信[集团]有限公司')).toBe('华信集团');
+    expect(companyNameKey('华信{科技}有限公司')).toBe('华信科技');
+    expect(companyNameKey('[上海]华信科技有限公司')).toBe('华信科技');
+  });
+
+  it('counts a trade name in characters once lower-cased', () => {
+    // İ lower-cases to i and a combining dot: two characters, enough for a trade name.
+    expect(parseCompanyName('İ科技有限公司')).toEqual({
+      tradeName: 'İ',
+      industry: '科技',
+      form: '有限公司',
+    });
+    expect(parseCompanyName('A科技有限公司')).toEqual({ tradeName: 'A科技', form: '有限公司' });
+  });
 });
 
 describe('parseCompanyName', () => {
@@ -276,6 +296,24 @@ describe('companyNameKey properties', () => {
           return companyNameKey(named) === key;
         },
       ),
+    );
+  });
+
+  it('reads punctuation in ASCII text as it reads it among other characters', () => {
+    // A trailing · (not ASCII) becomes a space that goes again, but sends the name down the
+    // path for any Unicode punctuation: both must read the name the same.
+    const text = fc.string({
+      unit: fc.constantFrom(...'华信科技有限公司上海Ab1 ()[]{}.,&-_/\\\'"!?@#~'),
+      maxLength: 14,
+    });
+    fc.assert(
+      fc.property(
+        text,
+        (s) =>
+          companyNameKey(s) === companyNameKey(`${s}·`) &&
+          JSON.stringify(parseCompanyName(s)) === JSON.stringify(parseCompanyName(`${s}·`)),
+      ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -4,7 +4,8 @@ import {
   latinOrganisationForms,
   organisationForms,
 } from './company-name-terms';
-import { normaliseForCompare, normaliseText } from './normalise-text';
+import { codePointLength } from './code-point-length';
+import { isPlainText, normaliseForCompare, normaliseText, toNfkc } from './normalise-text';
 import { regionChain, regionPrefixes, type RegionMatch } from './region-names';
 import { toSimplified } from './to-simplified';
 
@@ -35,55 +36,115 @@ interface Parts {
 const minTradeNameLength = 2;
 
 const byLengthDesc = (a: string, b: string): number => b.length - a.length;
-const forms = [...organisationForms].sort(byLengthDesc);
 const latinForms = [...latinOrganisationForms].sort(byLengthDesc);
 const squeezedLatinForms = latinForms.map((f) => f.replace(/ /g, ''));
-// Industry terms by their last character: the parse looks them up at every step of its loops.
-const industriesByLastChar = new Map<string, string[]>();
-for (const term of [...industryTerms].sort(byLengthDesc)) {
-  const last = term.slice(-1);
-  industriesByLastChar.set(last, [...(industriesByLastChar.get(last) ?? []), term]);
-}
-const industriesEnding = (text: string): readonly string[] =>
-  (industriesByLastChar.get(text.slice(-1)) ?? []).filter((t) => text.endsWith(t));
 
-const length = (s: string): number => [...s.toLowerCase()].length;
+// Words by their last UTF-16 unit, in the order given: the parse looks for them at the end of
+// the text at every step of its loops, and only the few that end like the text can match.
+function byLastUnit(words: readonly string[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const word of words) {
+    const last = word.charCodeAt(word.length - 1);
+    out.set(last, [...(out.get(last) ?? []), word]);
+  }
+  return out;
+}
+
+const formsByLastUnit = byLastUnit([...organisationForms].sort(byLengthDesc));
+const industriesByLastUnit = byLastUnit([...industryTerms].sort(byLengthDesc));
+const branchesByLastUnit = byLastUnit(branchSuffixes);
+const latinFormsByLastUnit = byLastUnit(latinForms);
+const squeezedLatinFormsByLastUnit = byLastUnit(squeezedLatinForms);
+
+const endingWith = (words: Map<number, string[]>, text: string): readonly string[] =>
+  words.get(text.charCodeAt(text.length - 1)) ?? [];
+
+// The longest industry term the text ends with, one that leaves a trade name before it if asked.
+function industryEnding(text: string, leavingTradeName = false): string | undefined {
+  for (const term of endingWith(industriesByLastUnit, text)) {
+    if (!text.endsWith(term)) continue;
+    if (!leavingTradeName || isTradeNameLong(text.slice(0, -term.length))) return term;
+  }
+  return undefined;
+}
+
+// Whether the text has the trade name's minimum length, counted in code points once lower-cased.
+// Lower-casing never makes a text shorter (each code point becomes one or more), so most texts
+// are long enough as they are.
+const isTradeNameLong = (s: string): boolean =>
+  codePointLength(s) >= minTradeNameLength ||
+  codePointLength(s.toLowerCase()) >= minTradeNameLength;
 
 // Spaces matter only between latin words or digits (ABC Tech); next to Han characters they are typing noise.
 function compact(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/ (?![a-z0-9])|(?<![a-z0-9]) /gi, '');
+  if (!/\s/.test(s)) return s;
+  // Collapsing runs is only needed where there is a run or a space other than ' '.
+  const single = /\s\s|[^\S ]/.test(s) ? s.replace(/\s+/g, ' ') : s;
+  return single.trim().replace(/ (?![a-z0-9])|(?<![a-z0-9]) /gi, '');
 }
 
 // Brackets that carry meaning: a region (华信科技(上海)), a partnership form (有限合伙) and a branch
 // label (华信科技(北京)分公司). Every other bracket, paired or stray, only groups words and goes, so
 // that 华信(集团) and 华信集团 are one name and what is left can be read again the same way.
 function keepBrackets(text: string): string {
-  return text.replace(
-    /\(([^()]*)\)|[()]/g,
-    (whole: string, inner: string | undefined, offset: number): string => {
-      if (inner === undefined) return ' ';
-      const after = text.slice(offset + whole.length).trim();
-      const kept =
-        regionChain(inner.replace(/ /g, '')) !== undefined ||
-        organisationForms.includes(whole) ||
-        branchSuffixes.includes(after);
-      return kept ? whole : ` ${inner} `;
-    },
-  );
+  if (!/[()]/.test(text)) return text;
+  return replaceEach(text, /\(([^()]*)\)|[()]/g, ([whole, inner], end) => {
+    if (inner === undefined) return ' ';
+    const kept =
+      regionChain(inner.replace(/ /g, '')) !== undefined ||
+      organisationForms.includes(whole) ||
+      branchSuffixes.includes(text.slice(end).trim());
+    return kept ? whole : ` ${inner} `;
+  });
 }
 
-function clean(name: string): string {
-  const text = normaliseText(name)
+// What text.replace(pattern, replacement) does for a global pattern that matches no empty text,
+// with the end of the match passed on. Names are parsed often, and a replace calling a function
+// costs several times a loop over the same matches.
+function replaceEach(
+  text: string,
+  pattern: RegExp,
+  replacement: (match: RegExpExecArray, end: number) => string,
+): string {
+  let out = '';
+  let from = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    out += text.slice(from, match.index) + replacement(match, pattern.lastIndex);
+    from = pattern.lastIndex;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+// After NFKC most names are printable ASCII and basic-block Han only. There the punctuation and
+// symbols (\p{P}, \p{S}) are exactly the ASCII characters other than letters, digits and space, a
+// class many times faster to match than the Unicode properties.
+const asciiOrHan = /^[\x20-\x7E\u4E00-\u9FFF]*$/;
+const asciiBrackets = /[[\]{}]/;
+const asciiPunctuation = /[!-'*-/:-@\\^_`|~]/g;
+
+// Brackets of every kind become (), other punctuation and symbols spaces.
+function withoutPunctuation(text: string): string {
+  if (asciiOrHan.test(text)) {
+    const bracketed = asciiBrackets.test(text)
+      ? text.replace(/[[{]/g, '(').replace(/[\]}]/g, ')')
+      : text;
+    return bracketed.replace(asciiPunctuation, ' ');
+  }
+  return text
     .replace(/[[【〔〖「『{]/g, '(')
     .replace(/[\]】〕〗」』}]/g, ')')
     .replace(/[^\P{P}()]|\p{S}/gu, ' ');
+}
+
+function clean(name: string): string {
+  // Most names have no space, punctuation or symbol, and nothing NFKC would change: they go
+  // straight to OpenCC.
+  if (isPlainText(name)) return compact(keepBrackets(toSimplified(name)));
+  const text = withoutPunctuation(normaliseText(name));
   // Removing punctuation can bring a combining mark back to its letter, so NFKC again. OpenCC
   // comes after that because symbols next to a character can change how it converts (⿰殺), and
   // before the brackets are read because the region data is Simplified (廣東 is 广东).
-  return compact(keepBrackets(toSimplified(compact(text).normalize('NFKC'))));
+  return compact(keepBrackets(toSimplified(toNfkc(compact(text)))));
 }
 
 const endsWithWord = (text: string, word: string): boolean =>
@@ -92,13 +153,15 @@ const endsWithWord = (text: string, word: string): boolean =>
 // How many characters at the end of the text are a latin form (Ltd, Co Ltd, Inc), or 0. The key
 // drops spaces, so a form that spaces split (L td) counts as the key will read it.
 function latinFormLength(text: string): number {
-  const lower = text.toLowerCase();
   // Every form ends with a latin letter, so a name that does not (most Chinese names) has none.
-  if (!/[a-z] *$/.test(lower)) return 0;
-  const spaced = latinForms.find((f) => endsWithWord(lower, f));
+  if (!endsWithLatinLetter(text)) return 0;
+  const lower = text.toLowerCase();
+  const spaced = endingWith(latinFormsByLastUnit, lower).find((f) => endsWithWord(lower, f));
   if (spaced !== undefined) return spaced.length;
   const squeezed = lower.replace(/ /g, '');
-  const form = squeezedLatinForms.find((f) => endsWithWord(squeezed, f));
+  const form = endingWith(squeezedLatinFormsByLastUnit, squeezed).find((f) =>
+    endsWithWord(squeezed, f),
+  );
   if (form === undefined) return 0;
   let at = text.length;
   let letters = 0;
@@ -109,11 +172,22 @@ function latinFormLength(text: string): number {
   return text.length - at;
 }
 
+// Whether the text, lower-cased, ends with a-z before any trailing spaces. Only A-Z, a-z and the
+// Kelvin sign (K) lower-case to one, so the text need not be lower-cased to tell.
+function endsWithLatinLetter(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === ' ') end -= 1;
+  const last = text.charCodeAt(end - 1);
+  return (last >= 0x41 && last <= 0x5a) || (last >= 0x61 && last <= 0x7a) || last === 0x212a;
+}
+
 function stripForms(text: string): { rest: string; forms: string[] } {
   let rest = text;
   const found: string[] = [];
   for (;;) {
-    const cut = forms.find((f) => rest.endsWith(f))?.length ?? latinFormLength(rest);
+    const cut =
+      endingWith(formsByLastUnit, rest).find((f) => rest.endsWith(f))?.length ??
+      latinFormLength(rest);
     const remaining = rest.slice(0, rest.length - cut).trim();
     // A name that is nothing but a form (有限公司) keeps it rather than become empty.
     if (cut === 0 || remaining === '') return { rest, forms: found };
@@ -124,7 +198,7 @@ function stripForms(text: string): { rest: string; forms: string[] } {
 
 function withoutIndustry(text: string): string {
   let rest = text;
-  for (let term = industriesEnding(rest)[0]; term !== undefined; term = industriesEnding(rest)[0]) {
+  for (let term = industryEnding(rest); term !== undefined; term = industryEnding(rest)) {
     rest = rest.slice(0, -term.length);
   }
   return rest;
@@ -134,9 +208,7 @@ function splitIndustry(text: string): { tradeName: string; industry: string } {
   let tradeName = text;
   let industry = '';
   for (;;) {
-    const term = industriesEnding(tradeName).find(
-      (t) => length(tradeName.slice(0, -t.length)) >= minTradeNameLength,
-    );
+    const term = industryEnding(tradeName, true);
     if (term === undefined) return { tradeName, industry };
     tradeName = tradeName.slice(0, -term.length);
     industry = term + industry;
@@ -150,7 +222,7 @@ function leadingRegion(text: string): RegionMatch | undefined {
   for (const match of regionPrefixes(text, 'leading')) {
     if (refused.has(match.canonical)) continue;
     const rest = withoutIndustry(text.slice(match.text.length));
-    if (length(rest) >= minTradeNameLength) return match;
+    if (isTradeNameLong(rest)) return match;
     refused.add(match.canonical);
   }
   return undefined;
@@ -160,19 +232,14 @@ function parsePlain(text: string): Parts {
   const first = stripForms(text);
   const regions: string[] = [];
   // A bracket that holds only a region, anywhere: 华信科技(上海), (中国), [深圳].
-  let rest = first.rest.replace(/\(([^()]*)\)/g, (whole: string, inner: string) => {
-    const region = regionChain(inner.replace(/ /g, ''));
-    if (region === undefined) return whole;
-    regions.push(region);
-    return '';
-  });
+  let rest = removeRegionBrackets(first.rest, regions);
   if (rest.trim() === '') {
     rest = first.rest;
     regions.length = 0;
   }
   // A region bracket that is all there is (上海)有限公司, or a partnership form mid-name, is read
   // as words; without its brackets the text may end in a form again.
-  const second = stripForms(compact(rest.replace(/[()]/g, ' ')).normalize('NFKC'));
+  const second = stripForms(isPlainText(rest) ? rest : toNfkc(compact(rest.replace(/[()]/g, ' '))));
   rest = second.rest;
   // Regions at the start (上海市, 广东深圳), but only while a trade name is left after them.
   for (let region = leadingRegion(rest); region !== undefined; region = leadingRegion(rest)) {
@@ -184,6 +251,17 @@ function parsePlain(text: string): Parts {
     ...splitIndustry(rest),
     forms: [...first.forms, ...second.forms],
   };
+}
+
+// Takes out the brackets that hold only a region, adding their regions to `regions`.
+function removeRegionBrackets(text: string, regions: string[]): string {
+  if (!text.includes('(')) return text;
+  return replaceEach(text, /\(([^()]*)\)/g, ([whole, inner = '']) => {
+    const region = regionChain(inner.replace(/ /g, ''));
+    if (region === undefined) return whole;
+    regions.push(region);
+    return '';
+  });
 }
 
 interface Branch {
@@ -200,7 +278,7 @@ function lastFormEnd(body: string): number {
 }
 
 function splitBranch(text: string): Branch | undefined {
-  const suffix = branchSuffixes.find((s) => text.endsWith(s));
+  const suffix = endingWith(branchesByLastUnit, text).find((s) => text.endsWith(s));
   if (suffix === undefined) return undefined;
   const body = text.slice(0, -suffix.length);
   const split = (at: number, label: string): Branch | undefined => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseForCompare, normaliseText } from './normalise-text';
+import { isPlainText, normaliseForCompare, normaliseText, toNfkc } from './normalise-text';
 
 describe('normaliseText', () => {
   it('turns full-width letters, digits and punctuation into half-width', () => {
@@ -67,5 +67,41 @@ describe('normaliseForCompare', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the fast paths for printable ASCII and Han text', () => {
+  it('rest on every such character being its own NFKC form', () => {
+    const chars = [
+      ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)),
+      ...Array.from({ length: 0xa000 - 0x4e00 }, (_, i) => String.fromCharCode(0x4e00 + i)),
+    ];
+    expect(chars.filter((c) => c.normalize('NFKC') !== c)).toEqual([]);
+  });
+
+  it('give what the full normalisation gives', () => {
+    // A zero-width character is removed, but it sends the text down the full path.
+    const text = fc.string({
+      unit: fc.constantFrom(...'华信Ab1 ,.()（）Ａ\u3000\t\u0301é'),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(
+        text,
+        (s) =>
+          normaliseText(s) === normaliseText(`${s}\u200B`) &&
+          normaliseForCompare(s) === normaliseForCompare(`${s}\u200B`) &&
+          toNfkc(s) === s.normalize('NFKC'),
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('take only Han characters of the basic block, ASCII letters and digits as plain', () => {
+    expect(isPlainText('华信123科技ABC')).toBe(true);
+    expect(isPlainText('华信 科技')).toBe(false);
+    expect(isPlainText('ＡＢＣ')).toBe(false);
+    expect(isPlainText('華信')).toBe(true);
+    expect(normaliseForCompare('ABC科技')).toBe('abc科技');
   });
 });

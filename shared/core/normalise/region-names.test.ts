@@ -44,6 +44,24 @@ describe('regionPrefixes', () => {
     expect(regionPrefixes('大同证券', 'leading')).toEqual([]);
     expect(regionPrefixes('朝阳市华信', 'leading')[0]?.text).toBe('朝阳市');
   });
+
+  it('finds every name among those that share their first two characters, longest first', () => {
+    expect(regionPrefixes('吉林高新技术产业开发区华信', 'any').map((m) => m.text)).toEqual([
+      '吉林高新技术产业开发区',
+      '吉林高新技术产业开发',
+      '吉林',
+    ]);
+    expect(regionPrefixes('吉林市华信', 'any').map((m) => m.text)).toEqual(['吉林市', '吉林']);
+    expect(regionPrefixes('东方市华信', 'leading').map((m) => m.text)).toEqual(['东方市']);
+  });
+
+  it('finds no one-character name (县) and nothing in a text shorter than two characters', () => {
+    expect(regionPrefixes('县', 'any')).toEqual([]);
+    expect(regionPrefixes('县城', 'any')).toEqual([]);
+    expect(regionPrefixes('上', 'any')).toEqual([]);
+    expect(regionPrefixes('', 'any')).toEqual([]);
+    expect(regionChain('县')).toBeUndefined();
+  });
 });
 
 describe('regionChain', () => {

@@ -68,8 +68,14 @@ function peopleAtEnd(s: string): string | undefined {
   return peoples.find((p) => s.endsWith(p) && [...s.slice(0, -p.length)].length >= 2);
 }
 
-let index: Map<string, Entry> | undefined;
-let longest = 0;
+// Names of two characters or more by their first two UTF-16 units, longest first: the prefixes
+// of a text are found among the few names that start like it, without slicing the text.
+type Index = Map<number, { text: string; entry: Entry }[]>;
+
+const firstTwoUnits = (s: string, at = 0): number =>
+  s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+
+let index: Index | undefined;
 
 function add(map: Map<string, Entry>, text: string, canonical: string, leading: boolean): void {
   const known = map.get(text);
@@ -78,7 +84,6 @@ function add(map: Map<string, Entry>, text: string, canonical: string, leading: 
   const best =
     known === undefined || canonical.length < known.canonical.length ? canonical : known.canonical;
   map.set(text, { canonical: best, leading: leading || (known?.leading ?? false) });
-  longest = Math.max(longest, text.length);
 }
 
 function addRegion(map: Map<string, Entry>, region: Region): void {
@@ -92,7 +97,7 @@ function addRegion(map: Map<string, Entry>, region: Region): void {
   }
 }
 
-function regionIndex(): Map<string, Entry> {
+function regionIndex(): Index {
   if (index !== undefined) return index;
   const map = new Map<string, Entry>();
   for (const province of provinces()) {
@@ -104,8 +109,16 @@ function regionIndex(): Map<string, Entry> {
   }
   // (中国) after a trade name is how foreign-invested companies name their China entity.
   add(map, '中国', '中国', false);
-  index = map;
-  return map;
+  const byStart: Index = new Map();
+  // A one-character name (县) is never a prefix: a region takes two characters at least.
+  for (const [text, entry] of map) {
+    if (text.length < 2) continue;
+    const start = firstTwoUnits(text);
+    byStart.set(start, [...(byStart.get(start) ?? []), { text, entry }]);
+  }
+  for (const names of byStart.values()) names.sort((a, b) => b.text.length - a.text.length);
+  index = byStart;
+  return byStart;
 }
 
 /**
@@ -113,15 +126,23 @@ function regionIndex(): Map<string, Entry> {
  * @example regionPrefixes('上海市华信', 'leading').map((m) => m.text) // ['上海市', '上海']
  */
 export function regionPrefixes(s: string, context: RegionContext): RegionMatch[] {
-  const map = regionIndex();
   const out: RegionMatch[] = [];
-  for (let length = Math.min(longest, s.length); length >= 2; length -= 1) {
-    const text = s.slice(0, length);
-    const entry = map.get(text);
-    if (entry !== undefined && (context === 'any' || entry.leading))
+  // A text shorter than two units gives NaN, which no name has.
+  const candidates = regionIndex().get(firstTwoUnits(s));
+  if (candidates === undefined) return out;
+  for (const { text, entry } of candidates) {
+    if ((context === 'any' || entry.leading) && s.startsWith(text)) {
       out.push({ text, canonical: entry.canonical });
+    }
   }
   return out;
+}
+
+// The first of regionPrefixes(s, 'any'), without building the others.
+function longestPrefix(s: string): { text: string; entry: Entry } | undefined {
+  return regionIndex()
+    .get(firstTwoUnits(s))
+    ?.find(({ text }) => s.startsWith(text));
 }
 
 /**
@@ -133,9 +154,9 @@ export function regionChain(s: string): string | undefined {
   let rest = s;
   let canonical = '';
   while (rest !== '') {
-    const match = regionPrefixes(rest, 'any')[0];
+    const match = longestPrefix(rest);
     if (match === undefined) return undefined;
-    canonical += match.canonical;
+    canonical += match.entry.canonical;
     rest = rest.slice(match.text.length);
   }
   return canonical;

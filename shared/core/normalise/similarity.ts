@@ -1,3 +1,4 @@
+import { codePointLength } from './code-point-length';
 import { companyNameKey, tradeNameOf } from './company-name';
 
 /**
@@ -158,19 +159,4 @@ function codePoints(text: string): number[] {
   const out: number[] = [];
   for (const char of text) out.push(char.codePointAt(0) ?? 0);
   return out;
-}
-
-function codePointLength(text: string): number {
-  let n = text.length;
-  for (let i = 0; i + 1 < text.length; i += 1) {
-    const high = text.charCodeAt(i);
-    if (high >= 0xd800 && high <= 0xdbff) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        n -= 1;
-        i += 1;
-      }
-    }
-  }
-  return n;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toSimplified } from './to-simplified';
+import { mayConvert, toSimplified } from './to-simplified';
 
 describe('toSimplified', () => {
   it('converts Taiwan Traditional company names', () => {
@@ -37,6 +37,31 @@ describe('toSimplified', () => {
     fc.assert(
       fc.property(han, (s) => toSimplified(toSimplified(s)) === toSimplified(s)),
       { numRuns: 2000 },
+    );
+  });
+
+  // The fast path: a text with no key of OpenCC's dictionaries is returned without running it.
+  it('still converts a name with one Traditional character deep inside', () => {
+    expect(toSimplified('华信科技有限公司北京朝阳營业部')).toBe('华信科技有限公司北京朝阳营业部');
+    expect(mayConvert('华信科技有限公司北京朝阳營业部')).toBe(true);
+    expect(mayConvert('华信123科技有限公司')).toBe(false);
+  });
+
+  it('still converts phrases whose characters are each left alone', () => {
+    // 覆 and 坏 are Simplified characters too; only the phrases rewrite them.
+    expect(toSimplified('华信回覆科技')).toBe('华信回复科技');
+    expect(toSimplified('毛坏')).toBe('毛坯');
+    expect(mayConvert('毛坏')).toBe(true);
+    expect(mayConvert('毛坯')).toBe(false);
+  });
+
+  it('gives what the full conversion gives, fast path or not', () => {
+    // A 么 always takes the full path, and OpenCC never sees it: text + 么 is converted in full.
+    const chars = [...'华信科技有限公司上海回覆毛坏一坏乾隆臺灣薴麼么 (a'];
+    const text = fc.string({ unit: fc.constantFrom(...chars), maxLength: 12 });
+    fc.assert(
+      fc.property(text, (s) => toSimplified(s) + '么' === toSimplified(`${s}么`)),
+      { numRuns: 3000 },
     );
   });
 });
