@@ -36,6 +36,12 @@ function chainedHash(prevHash: string, content: Omit<AuditEntry, 'hash' | 'prevH
   return createHash('sha256').update(prevHash).update(canonicalEntryJson(content)).digest('hex');
 }
 
+/** The end of the chain: the last entry's sequence number and hash. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
 /**
  * Appends entries to the chain inside the caller's transaction, so an entry exists if and only
  * if what it records was committed. Reads and moves the one-row chain head, which serialises
@@ -47,11 +53,30 @@ export async function appendAudit(
   at: Date,
 ): Promise<AuditEntry[]> {
   if (inputs.length === 0) return [];
-  const head = await tx.get<{ seq: number; hash: string }>(
+  const entries = chainEntries(await readAuditHead(tx), inputs, at);
+  await writeEntries(tx, entries);
+  return entries;
+}
+
+/**
+ * The chain head, for a caller that chains and writes entries itself (`chainEntries`,
+ * `writeEntries`) within the same transaction, writing no other entries in between.
+ */
+export async function readAuditHead(tx: SqlExecutor): Promise<AuditHead> {
+  const head = await tx.get<{ seq: number | string; hash: string }>(
     'SELECT seq, hash FROM audit_head WHERE id = 1',
   );
   if (head === undefined) throw new Error('audit_head row is missing');
-  let seq = Number(head.seq);
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+/** Entries for these inputs, numbered and hashed on from `head`. No database work. */
+export function chainEntries(
+  head: AuditHead,
+  inputs: readonly AuditInput[],
+  at: Date,
+): AuditEntry[] {
+  let seq = head.seq;
   let prevHash = head.hash;
   const entries: AuditEntry[] = [];
   const stamp = at.toISOString();
@@ -62,6 +87,13 @@ export async function appendAudit(
     entries.push({ ...content, prevHash, hash });
     prevHash = hash;
   }
+  return entries;
+}
+
+/** Writes chained entries and moves the head to the last of them. */
+export async function writeEntries(tx: SqlExecutor, entries: readonly AuditEntry[]): Promise<void> {
+  const last = entries.at(-1);
+  if (last === undefined) return;
   const rows: SqlValue[][] = [];
   for (const e of entries) {
     rows.push([
@@ -82,8 +114,7 @@ export async function appendAudit(
     ]);
   }
   await tx.insertRows('audit_log', auditColumns, rows);
-  await tx.run('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', [seq, prevHash]);
-  return entries;
+  await tx.run('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', [last.seq, last.hash]);
 }
 
 /** An audit row as stored. */

@@ -3,7 +3,7 @@ import { t } from '../../../shared/core/i18n/translate';
 import { fieldError } from '../../../shared/core/validation/field-error';
 import type { MutationOutcome, PushResponse } from '../../../shared/core/sync/mutation-outcome';
 import type { Mutation, PushRequest } from '../../../shared/core/sync/push-request';
-import { appendAudit } from '../audit/audit-log';
+import { chainEntries, readAuditHead, writeEntries } from '../audit/audit-log';
 import type { Actor, RequestInfo } from '../http/context';
 import type { ServerDeps } from '../http/deps';
 import type { Database, SqlExecutor } from '../storage/database';
@@ -169,8 +169,14 @@ async function applyBatch(
     given.set(mutation.mutationId, outcome);
     outcomes.push(outcome);
   }
-  await batch.flush();
-  await appendAudit(tx, ctx.audit, base.now);
+  // The batch's rows go to the database while its audit entries are hashed here, and the
+  // entries follow; the two touch different tables. Both settle before this answers, so a
+  // failure rolls back nothing that is still being written.
+  const head = ctx.audit.length === 0 ? undefined : await readAuditHead(tx);
+  const written = batch.flush();
+  const entries = head === undefined ? [] : chainEntries(head, ctx.audit, base.now);
+  const settled = await Promise.allSettled([written, writeEntries(tx, entries)]);
+  for (const result of settled) if (result.status === 'rejected') throw result.reason;
   return { outcomes, recent: batch.recentNames() };
 }
 
