@@ -39,10 +39,18 @@ export function fieldSchema(field: TemplateField): z.ZodType {
   if (def?.type === 'multi') {
     return z
       .union([z.array(z.string()), z.string()])
-      .transform((v) =>
-        typeof v === 'string' ? splitList(v) : v.map((s) => s.trim()).filter((s) => s !== ''),
-      )
+      .transform((v) => (typeof v === 'string' ? splitList(v) : filledIn(v)))
       .pipe(z.array(allowed).min(1));
   }
   return z.string().trim().pipe(allowed);
+}
+
+// The items of a list that are filled in, trimmed; one pass, as this runs for every row.
+function filledIn(items: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const trimmed = item.trim();
+    if (trimmed !== '') out.push(trimmed);
+  }
+  return out;
 }

@@ -13,12 +13,12 @@ export interface ContactMethods {
   landline?: string | undefined;
 }
 
-const parsers = {
-  mobile: parseMobile,
-  email: parseEmail,
-  wechat: parseWechat,
-  landline: parseLandline,
-} as const;
+const parsers: readonly [keyof ContactMethods, (input: string) => Result<string, ErrorCode>][] = [
+  ['mobile', parseMobile],
+  ['email', parseEmail],
+  ['wechat', parseWechat],
+  ['landline', parseLandline],
+];
 
 /**
  * How many of mobile, email, WeChat and landline hold a valid value; empty ones do not count.
@@ -26,8 +26,8 @@ const parsers = {
  */
 export function countValidContacts(contacts: ContactMethods): number {
   let count = 0;
-  for (const [field, parse] of Object.entries(parsers)) {
-    const value = contacts[field as keyof ContactMethods];
+  for (const [field, parse] of parsers) {
+    const value = contacts[field];
     // A WeChat account that is the mobile number still counts: it is a second channel.
     if (value !== undefined && value.trim() !== '' && parse(value).ok) count += 1;
   }

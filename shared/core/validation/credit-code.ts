@@ -8,6 +8,17 @@ export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 const LENGTH = 18;
 
+// Each character's value by char code, -1 outside the alphabet: a lookup instead of a search.
+const VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < CREDIT_CODE_ALPHABET.length; i++) {
+  VALUES[CREDIT_CODE_ALPHABET.charCodeAt(i)] = i;
+}
+
+function valueAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c < 128 ? (VALUES[c] ?? -1) : -1;
+}
+
 /**
  * The check character (position 18) of a unified social credit code, from its first 17
  * characters. Throws on input that is not 17 characters of the code alphabet: a caller bug.
@@ -15,13 +26,12 @@ const LENGTH = 18;
  */
 export function creditCodeCheckChar(first17: string): string {
   if (first17.length !== LENGTH - 1) throw new RangeError(`expected 17 characters: ${first17}`);
-  let sum = 0;
-  WEIGHTS.forEach((weight, i) => {
-    const value = CREDIT_CODE_ALPHABET.indexOf(first17.charAt(i));
-    if (value < 0) throw new RangeError(`not a credit code character: ${first17.charAt(i)}`);
-    sum += value * weight;
-  });
-  return CREDIT_CODE_ALPHABET.charAt((31 - (sum % 31)) % 31);
+  for (let i = 0; i < LENGTH - 1; i++) {
+    if (valueAt(first17, i) < 0) {
+      throw new RangeError(`not a credit code character: ${first17.charAt(i)}`);
+    }
+  }
+  return checkCharOf(first17);
 }
 
 /**
@@ -32,13 +42,28 @@ export function creditCodeCheckChar(first17: string): string {
  */
 export function parseCreditCode(input: string): Result<string, ErrorCode> {
   const code = toHalfWidth(input).trim().toUpperCase();
+  const problem = shapeProblem(code);
+  if (problem !== undefined) return problem;
+  // Only the check character is verified: registration authority, category and division codes
+  // gain new values over time, and the checksum already catches every single-character typo.
+  return checkCharOf(code) === code.charAt(LENGTH - 1) ? ok(code) : fail('creditCode.checksum');
+}
+
+/** Why a code is not 18 characters of the alphabet, or undefined when it is. */
+function shapeProblem(code: string): Result<never, ErrorCode> | undefined {
+  let wellFormed = code.length === LENGTH;
+  for (let i = 0; wellFormed && i < LENGTH; i++) wellFormed = valueAt(code, i) >= 0;
+  if (wellFormed) return undefined;
+  // Counted in code points, as a user counts characters.
   const chars = Array.from(code);
   if (chars.length !== LENGTH) return fail('creditCode.length', { length: chars.length });
   const bad = chars.findIndex((char) => !CREDIT_CODE_ALPHABET.includes(char));
-  if (bad >= 0) return fail('creditCode.charset', { position: bad + 1, char: chars[bad] ?? '' });
-  // Only the check character is verified: registration authority, category and division codes
-  // gain new values over time, and the checksum already catches every single-character typo.
-  return creditCodeCheckChar(code.slice(0, LENGTH - 1)) === code.charAt(LENGTH - 1)
-    ? ok(code)
-    : fail('creditCode.checksum');
+  return fail('creditCode.charset', { position: bad + 1, char: chars[bad] ?? '' });
+}
+
+// The check character of a code whose first 17 characters are known to be in the alphabet.
+function checkCharOf(code: string): string {
+  let sum = 0;
+  for (let i = 0; i < WEIGHTS.length; i++) sum += valueAt(code, i) * (WEIGHTS[i] ?? 0);
+  return CREDIT_CODE_ALPHABET.charAt((31 - (sum % 31)) % 31);
 }

@@ -122,4 +122,13 @@ describe('parseDate properties', () => {
       ),
     );
   });
+
+  it('answers YYYY-MM-DD, real day or not, as the general path does', () => {
+    // A leading space is trimmed, so it sends the same date down the general path.
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/), (date) => {
+        expect(parseDate(date)).toEqual(parseDate(` ${date}`));
+      }),
+    );
+  });
 });

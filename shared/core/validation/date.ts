@@ -16,6 +16,7 @@ const DATE_SHAPES = [
   /^(?<year>\d{4})\.(?<month>\d{1,2})\.(?<day>\d{1,2})$/,
   /^(?<year>\d{4})\s*年\s*(?<month>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号]$/,
 ] as const;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME =
   /^(?<date>.+?)(?:\s*T\s*|\s+|(?<=[日号]))(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?$/;
 
@@ -25,6 +26,8 @@ const DATE_TIME =
  * @example parseDate('2024年5月1日') // { ok: true, value: '2024-05-01' }
  */
 export function parseDate(input: string): Result<string, ErrorCode> {
+  // Already in the stored form, as most rows of a push are: nothing to reshape.
+  if (ISO_DATE.test(input) && isRealDate(isoParts(input))) return ok(input);
   const parts = dateParts(toHalfWidth(input).trim());
   if (parts === undefined) return fail('date.format');
   return isRealDate(parts) ? ok(formatDate(parts)) : fail('date.invalid', { value: input.trim() });
@@ -54,6 +57,10 @@ function dateParts(text: string): DateParts | undefined {
     if (year !== undefined && month !== undefined && day !== undefined) return { year, month, day };
   }
   return undefined;
+}
+
+function isoParts(date: string): DateParts {
+  return { year: date.slice(0, 4), month: date.slice(5, 7), day: date.slice(8, 10) };
 }
 
 function isRealDate({ year, month, day }: DateParts): boolean {

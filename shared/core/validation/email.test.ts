@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import { parseEmail } from './email';
 
@@ -44,5 +45,61 @@ describe('parseEmail', () => {
     ['张三 <zhangsan@qq.com>', 'a display name'],
   ])('rejects %j (%s)', (input) => {
     expect(parseEmail(input)).toEqual({ ok: false, code: 'email.format' });
+  });
+});
+
+// Addresses near the rules' edges: label and top-level lengths, hyphens, dots, xn--, case.
+const label = fc.constantFrom(
+  'qq',
+  'COM',
+  'cn',
+  'x',
+  '1',
+  'a-b',
+  '-q',
+  'q-',
+  '',
+  'xn--',
+  'xn--fiqs8s',
+  'xn--a-',
+  'q_q',
+  'b'.repeat(63),
+  'b'.repeat(64),
+  `xn--${'c'.repeat(59)}`,
+  `xn--${'c'.repeat(60)}`,
+);
+const asciiAddress = fc
+  .tuple(
+    fc.constantFrom(
+      'zhang',
+      'Li.Si',
+      'a',
+      '.a',
+      'a.',
+      'a..b',
+      "o'b+c",
+      '"a"',
+      'a b',
+      'l'.repeat(64),
+      'l'.repeat(65),
+    ),
+    fc.constantFrom('@', '@@', '', '@a@'),
+    fc.array(label, { minLength: 1, maxLength: 4 }),
+  )
+  .map(([local, at, labels]) => `${local}${at}${labels.join('.')}`);
+
+describe('parseEmail properties', () => {
+  it('answers an all-ASCII address as its general (NFKC, Unicode) path does', () => {
+    // A leading ideographic space sends the same address down the general path: NFKC makes it a
+    // space, and the trim removes it.
+    fc.assert(
+      fc.property(
+        fc.oneof({ arbitrary: asciiAddress, weight: 8 }, fc.emailAddress(), fc.string()),
+        (address) => {
+          expect(parseEmail(address)).toEqual(parseEmail(`\u3000${address}`));
+        },
+      ),
+      { numRuns: 10_000 },
+    );
   });
 });

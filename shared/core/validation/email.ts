@@ -13,6 +13,12 @@ const LOCAL_PART =
   /^[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
 const LABEL = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{M}\p{N}])?$/u;
 const TOP_LEVEL = /^(?:\p{L}{2,}|xn--[a-z0-9-]+)$/u;
+// The same rules for an all-ASCII address as one pattern, several times faster: within ASCII
+// \p{L} is [a-z] (case-insensitively), \p{N} is [0-9], \p{M} matches nothing, NFKC changes
+// nothing, and a top level that must also be a label has at most 63 characters.
+const ASCII_ADDRESS =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{0,58}[a-z0-9])$/i;
+const ALL_ASCII = /^[^\u0080-\uFFFF]*$/;
 // IDNA treats these as dots too, and a Chinese IME types 。 where the user meant '.'.
 const IDEOGRAPHIC_DOTS = /[\u3002\uFF61]/g;
 
@@ -22,6 +28,7 @@ const IDEOGRAPHIC_DOTS = /[\u3002\uFF61]/g;
  * @example parseEmail(' Zhang.San＠Example.COM ') // { ok: true, value: 'Zhang.San@example.com' }
  */
 export function parseEmail(input: string): Result<string, ErrorCode> {
+  if (ALL_ASCII.test(input)) return parseAsciiEmail(input.trim());
   const address = input.normalize('NFKC').trim();
   const at = address.lastIndexOf('@');
   if (at <= 0) return fail('email.format');
@@ -34,6 +41,18 @@ export function parseEmail(input: string): Result<string, ErrorCode> {
   if (!isDomain(domain)) return fail('email.format');
   const value = `${local}@${domain}`;
   return value.length > MAX_ADDRESS ? fail('email.format') : ok(value);
+}
+
+function parseAsciiEmail(address: string): Result<string, ErrorCode> {
+  const at = address.lastIndexOf('@');
+  const domainLength = address.length - at - 1;
+  if (!ASCII_ADDRESS.test(address) || at > MAX_LOCAL || domainLength > MAX_DOMAIN) {
+    return fail('email.format');
+  }
+  if (address.length > MAX_ADDRESS) return fail('email.format');
+  const domain = address.slice(at + 1);
+  const lower = domain.toLowerCase();
+  return ok(lower === domain ? address : `${address.slice(0, at)}@${lower}`);
 }
 
 function isDomain(domain: string): boolean {

@@ -82,4 +82,13 @@ describe('parseMobile properties', () => {
       }),
     );
   });
+
+  it('answers the stored spelling as the general path does', () => {
+    // A trailing space is decoration, so it sends the same number down the general path.
+    fc.assert(
+      fc.property(fc.oneof(mobileArb, fc.stringMatching(/^1\d{9,11}$/), fc.string()), (input) => {
+        expect(parseMobile(input)).toEqual(parseMobile(`${input} `));
+      }),
+    );
+  });
 });

@@ -5,6 +5,8 @@ import { toHalfWidth } from './to-half-width';
 // Separators people put inside phone numbers, including the dashes a Chinese IME produces.
 const DECORATION = /[\s\-\u2010-\u2015\u2212.()]/g;
 const MOBILE = /^(?:\+86|0086|86)?(1[3-9]\d{9})$/;
+// The stored spelling, which most rows of a push already use.
+const PLAIN_MOBILE = /^1[3-9]\d{9}$/;
 
 /**
  * Parses a mainland China mobile number written with +86/0086/86, spaces, dashes, dots,
@@ -12,6 +14,7 @@ const MOBILE = /^(?:\+86|0086|86)?(1[3-9]\d{9})$/;
  * @example parseMobile('+86 138-1234-5678') // { ok: true, value: '13812345678' }
  */
 export function parseMobile(input: string): Result<string, ErrorCode> {
+  if (PLAIN_MOBILE.test(input)) return ok(input);
   const compact = toHalfWidth(input).replace(DECORATION, '');
   const digits = MOBILE.exec(compact)?.[1];
   return digits === undefined ? fail('mobile.format') : ok(digits);
