@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AuditEntry } from '../../../shared/core/schemas/audit-entry';
 import type { SqlExecutor, SqlValue } from '../storage/database';
-import { canonicalEntryJson } from './canonical-entry-json';
+import { canonicalEntryJson, fieldsJson } from './canonical-entry-json';
 
 const auditColumns = [
   'seq',
@@ -33,7 +33,8 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
 }
 
 function chainedHash(prevHash: string, content: Omit<AuditEntry, 'hash' | 'prevHash'>): string {
-  return createHash('sha256').update(prevHash).update(canonicalEntryJson(content)).digest('hex');
+  // One-shot: the same digest as updating a hash with each part, for half the calls.
+  return hash('sha256', prevHash + canonicalEntryJson(content), 'hex');
 }
 
 /** The end of the chain: the last entry's sequence number and hash. */
@@ -106,7 +107,7 @@ export async function writeEntries(tx: SqlExecutor, entries: readonly AuditEntry
       e.client,
       e.action,
       e.recordId,
-      JSON.stringify(e.fields),
+      fieldsJson(e.fields),
       e.outcome,
       e.detail,
       e.prevHash,

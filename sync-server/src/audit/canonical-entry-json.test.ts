@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/core/audit/canonical-json';
-import { canonicalEntryJson } from './canonical-entry-json';
+import { canonicalEntryJson, fieldsJson } from './canonical-entry-json';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 12 });
 const nullableText = fc.option(text, { nil: null });
@@ -57,5 +57,26 @@ describe('canonicalEntryJson', () => {
       { seq: 6, fields: [Object.defineProperty({ field: 'f' }, 'oldValue', { value: 'o' })] },
     ];
     for (const c of cases) expect(canonicalEntryJson(c as Entry)).toBe(canonicalJson(c));
+  });
+
+  it('writes fields out once, as canonicalJson does, and hashes and stores that one text', () => {
+    fc.assert(
+      fc.property(entry, fc.array(fc.jsonValue(), { maxLength: 3 }), (e, odd) => {
+        expect(fieldsJson(e.fields)).toBe(canonicalJson(e.fields));
+        // Kept with the array: an entry of those fields is written with the same text.
+        expect(canonicalEntryJson(e)).toBe(canonicalJson(e));
+        const oddFields = odd as unknown as Entry['fields'];
+        expect(fieldsJson(oddFields)).toBe(canonicalJson(oddFields));
+        expect(canonicalEntryJson({ ...e, fields: oddFields })).toBe(
+          canonicalJson({ ...e, fields: oddFields }),
+        );
+      }),
+      { numRuns: 300 },
+    );
+    const fields = [{ field: 'mobile', newValue: '"138****5678"' }];
+    const before = fieldsJson(fields);
+    fields.push({ field: 'email', newValue: '"b***@example.com"' });
+    // Worked out once: what was hashed is what is stored, even should the array change after.
+    expect(fieldsJson(fields)).toBe(before);
   });
 });

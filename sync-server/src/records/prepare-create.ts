@@ -8,6 +8,7 @@ import type { Mutation } from '../../../shared/core/sync/push-request';
 import { validateTagsAgainst } from '../../../shared/core/tags/tag-rules';
 import { fieldError } from '../../../shared/core/validation/field-error';
 import type { AuditInput } from '../audit/audit-log';
+import { fieldsJson } from '../audit/canonical-entry-json';
 import type { KeyRing } from '../crypto/key-ring';
 import { systemFields } from '../policy/policy';
 import {
@@ -69,13 +70,16 @@ export function prepareRow(
   const kind = template.customerKind;
   const region = checked.value['region'];
   const masks = masksOf(kind, checked.value);
+  const auditFields = createdFields(masks);
+  // Written out now, before the batch's transaction, for the entry's hash and its row.
+  fieldsJson(auditFields);
   return {
     templateId: template.id,
     checked,
     keys: dedupeKeys(input.ring, kind, checked.value),
     cityCode: typeof region === 'string' ? region.slice(0, 4) : null,
     sealed: sealValues(input.ring, kind, checked.value, masks),
-    auditFields: createdFields(masks),
+    auditFields,
   };
 }
 

@@ -136,14 +136,14 @@ describe('renaming a tag', () => {
       'SELECT action, actor_id, fields, detail FROM audit_log WHERE seq > ?',
       [Number(before?.n)],
     );
-    expect(entries).toEqual([
+    expect(entries.map((e) => ({ ...e, fields: JSON.parse(e.fields) as unknown }))).toEqual([
       {
         action: 'tag.rename',
         actor_id: 'u-admin',
-        fields: JSON.stringify([
+        fields: [
           { field: 'tag', oldValue: '区域-华东', newValue: '区域-华东地区' },
           { field: 'status', oldValue: 'active', newValue: 'renamed' },
-        ]),
+        ],
         detail: 'records=2',
       },
     ]);
