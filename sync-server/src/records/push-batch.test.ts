@@ -105,6 +105,50 @@ describe('a push batch', () => {
     expect(chain.ok).toBe(true);
   });
 
+  it('writes a long batch with each row as the batch left it: one record edited around 300 new ones', async () => {
+    const [created] = await push([mutation(enterpriseRow(1000))]);
+    const id = recordIdOf(created);
+    const { checkpoint } = created as { checkpoint: number };
+    const outcomes = await push([
+      mutation({ demand: '改为采购20台' }, { recordId: id, baseCheckpoint: checkpoint }),
+      ...Array.from({ length: 300 }, (_, i) => mutation(enterpriseRow(1001 + i))),
+      mutation(
+        { contactTitle: '采购经理', tags: ['区域-华东'] },
+        { recordId: id, baseCheckpoint: checkpoint },
+      ),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'pending_review')).toHaveLength(300);
+    expect(outcomes.at(-1)).toMatchObject({ status: 'merged' });
+    const record = await server.call('sales', 'GET', `/v1/customers/${id}`);
+    expect(record.body).toMatchObject({
+      values: { demand: '改为采购20台', contactTitle: '采购经理', tags: ['区域-华东'] },
+    });
+    expect(
+      await server.db.all('SELECT tag FROM customer_tags WHERE customer_id = ?', [id]),
+    ).toEqual([{ tag: '区域-华东' }]);
+    expect(await server.db.get('SELECT COUNT(*) AS n FROM customers')).toEqual({ n: 301 });
+  });
+
+  it('rolls a long batch back whole when one row is refused, then only that row fails', async () => {
+    await server.db.write((tx) =>
+      tx.run(
+        "CREATE TRIGGER refuse_one BEFORE INSERT ON customers WHEN NEW.name LIKE '%2150号%' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+      ),
+    );
+    const outcomes = await push(
+      Array.from({ length: 300 }, (_, i) => mutation(enterpriseRow(2000 + i))),
+    );
+    expect(outcomes.map((o, i) => (o.status === 'invalid' ? i : -1)).filter((i) => i >= 0)).toEqual(
+      [150],
+    );
+    const rows = await server.db.all<{ id: string }>('SELECT id FROM customers ORDER BY id');
+    expect(rows).toHaveLength(299);
+    // Gapless: nothing of the first try is left, and the refused row's ID went back.
+    expect(rows.at(-1)?.id).toBe('CUS202405010299');
+    expect(await server.db.get('SELECT COUNT(*) AS n FROM mutations')).toEqual({ n: 299 });
+    expect((await verifyStoredChain(server.db)).ok).toBe(true);
+  });
+
   it('gives the 10,000th customer of a day a five-digit serial instead of refusing it', async () => {
     await server.db.write((tx) =>
       tx.run("INSERT INTO id_counters (period, last_serial) VALUES ('CUS20240501', 9999)"),
