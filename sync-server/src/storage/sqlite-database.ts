@@ -18,10 +18,6 @@ export async function openSqliteDatabase(file: string): Promise<Database> {
   await exec(writer, 'PRAGMA synchronous = NORMAL');
   await exec(writer, 'PRAGMA foreign_keys = ON');
   await exec(writer, 'PRAGMA busy_timeout = 5000');
-  // A push batch of 500 rows changes about 1,500 pages, most in the keyed-hash indexes (random
-  // keys). With SQLite's default 2 MB cache (500 pages) a transaction spilled pages to the WAL
-  // and wrote them again at commit, and reread them: 23 KB written and read per pushed row.
-  await exec(writer, `PRAGMA cache_size = -${writerCacheKb}`);
   // An in-memory database is private to its connection, so it reads through the writer.
   const reader = file === ':memory:' ? writer : await open(file);
   if (reader !== writer) {
@@ -89,8 +85,6 @@ const commitsBeforeRestart = 50;
 const commitsPerCheckpoint = 8;
 /** How long writes may pause before the commits not yet copied are copied. */
 const idleCheckpointMs = 500;
-/** The writer's page cache, in KiB (a page is 4 KiB). */
-const writerCacheKb = 8_192;
 
 /**
  * Copies the WAL back into the database file on a connection of its own, after commits, one
