@@ -409,8 +409,10 @@ describe('two server instances on one PostgreSQL database', { timeout: 90_000 },
       (error: unknown) => String(error),
     );
     expect(refusal).toMatch(/exited \(1\)/);
-    expect(refusal).toMatch(/CRM_DATA_KEY: required with DATABASE_URL/);
-    expect(refusal).toMatch(/CRM_AUDIT_SIGNING_KEY: required with DATABASE_URL/);
+    expect(refusal).toMatch(/CRM_DATA_KEY: 设了 DATABASE_URL.* \/ required with DATABASE_URL/);
+    expect(refusal).toMatch(
+      /CRM_AUDIT_SIGNING_KEY: 设了 DATABASE_URL.* \/ required with DATABASE_URL/,
+    );
     expect(refusal).not.toContain(new URL(shared['DATABASE_URL'] ?? '').password + '@');
   });
 

@@ -35,7 +35,9 @@ describe('CRM_AUDIT_SIGNING_KEY', () => {
       .toString();
     const publicOnly = expected.publicKeyPem;
     for (const bad of [ecKey, publicOnly, 'hunter2', der.slice(4), '']) {
-      expect(signingKeyProblem(bad)).toMatch(/^must be an Ed25519 private key/);
+      expect(signingKeyProblem(bad)).toMatch(
+        /^须为 Ed25519 私钥.* \/ must be an Ed25519 private key/,
+      );
       expect(() => signerFromSetting(bad)).toThrow(/^CRM_AUDIT_SIGNING_KEY must be/);
       try {
         signerFromSetting(bad);

@@ -21,7 +21,7 @@ export function signingKeyProblem(value: string): string | undefined {
     privateKeyOf(value);
     return undefined;
   } catch {
-    return `must be ${signingKeyFormat}`;
+    return `须为 Ed25519 私钥：PKCS#8 PEM（换行可写作 \\n），或其 DER 的 base64 / must be ${signingKeyFormat}`;
   }
 }
 

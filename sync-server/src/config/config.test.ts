@@ -21,7 +21,10 @@ describe('loadConfig', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toHaveLength(2);
-    expect(result.errors[0]).toMatch(/^PORT: .*\(got "eighty"\)/);
+    // In Chinese, then English: zod's own messages in both, the value as given.
+    expect(result.errors[0]).toMatch(
+      /^PORT: 无效输入.* \/ Invalid input.* \(收到 \/ got "eighty"\)$/,
+    );
     expect(result.errors[1]).toMatch(/^CRM_CORS_ORIGINS/);
   });
 
@@ -46,8 +49,12 @@ describe('loadConfig with DATABASE_URL (several instances on PostgreSQL)', () =>
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toHaveLength(2);
-    expect(result.errors[0]).toMatch(/^CRM_DATA_KEY: required with DATABASE_URL/);
-    expect(result.errors[1]).toMatch(/^CRM_AUDIT_SIGNING_KEY: required with DATABASE_URL/);
+    expect(result.errors[0]).toMatch(
+      /^CRM_DATA_KEY: 设了 DATABASE_URL.* \/ required with DATABASE_URL/,
+    );
+    expect(result.errors[1]).toMatch(
+      /^CRM_AUDIT_SIGNING_KEY: 设了 DATABASE_URL.* \/ required with DATABASE_URL/,
+    );
     expect(result.errors.join()).not.toContain('s3cret-pw');
   });
 
@@ -72,7 +79,7 @@ describe('loadConfig with DATABASE_URL (several instances on PostgreSQL)', () =>
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
-      'DATABASE_URL: must start with postgres:// or postgresql://, or be unset',
+      'DATABASE_URL: 须以 postgres:// 或 postgresql:// 开头，或不设 / must start with postgres:// or postgresql://, or be unset',
     ]);
   });
 
@@ -85,7 +92,9 @@ describe('loadConfig with DATABASE_URL (several instances on PostgreSQL)', () =>
       expect(result.ok, bad.slice(0, 10)).toBe(false);
       if (result.ok) continue;
       expect(result.errors).toHaveLength(1);
-      expect(result.errors[0]).toMatch(/^CRM_AUDIT_SIGNING_KEY: must be an Ed25519 private key/);
+      expect(result.errors[0]).toMatch(
+        /^CRM_AUDIT_SIGNING_KEY: 须为 Ed25519 私钥.* \/ must be an Ed25519 private key/,
+      );
       expect(result.errors[0]).not.toContain(bad);
     }
   });

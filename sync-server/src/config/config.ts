@@ -27,13 +27,19 @@ export const configSchema = z.object({
    */
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//i, 'must start with postgres:// or postgresql://, or be unset')
+    .regex(
+      /^postgres(ql)?:\/\//i,
+      '须以 postgres:// 或 postgresql:// 开头，或不设 / must start with postgres:// or postgresql://, or be unset',
+    )
     .optional(),
   /** The Ed25519 key audit checkpoints are signed with; unset: a key file in the data directory. */
   CRM_AUDIT_SIGNING_KEY: z.string().min(1).optional(),
   CRM_BOOTSTRAP_ADMIN_TOKEN: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{32,128}$/, '32 to 128 letters, digits, _ or -')
+    .regex(
+      /^[A-Za-z0-9_-]{32,128}$/,
+      '须为 32 到 128 个字母、数字、_ 或 - / 32 to 128 letters, digits, _ or -',
+    )
     .optional(),
   CRM_BOOTSTRAP_ADMIN_EMAIL: z.string().email().default('admin@crm.local'),
   CRM_CORS_ORIGINS: list.pipe(z.array(z.string().url())).default([]),
@@ -54,7 +60,7 @@ export const configSchema = z.object({
   CRM_MS_AUTHORITY: z
     .string()
     .url()
-    .regex(/^https:\/\//, 'must be an https:// address')
+    .regex(/^https:\/\//, '须为 https:// 地址 / must be an https:// address')
     .default('https://login.microsoftonline.com/organizations'),
   /** The sync server's API scope(s) the add-in asks for, e.g. api://crm.example.com/<id>/access_as_user. */
   CRM_MS_SCOPES: list.optional(),
@@ -95,12 +101,21 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   );
   const result = configSchema.safeParse(known);
   if (!result.success) {
+    // The same check again with zod's Chinese messages: the same issues, in the same order.
+    const chinese = configSchema.safeParse(known, { error: z.locales.zhCN().localeError });
+    const zh = chinese.success ? [] : chinese.error.issues;
     return {
       ok: false,
-      errors: result.error.issues.map((issue) => {
+      errors: result.error.issues.map((issue, i) => {
         const name = String(issue.path[0]);
-        const shown = secretSettings.has(name) ? '' : ` (got "${String(known[name])}")`;
-        return `${name}: ${issue.message}${shown}`;
+        const shown = secretSettings.has(name) ? '' : ` (收到 / got "${String(known[name])}")`;
+        const inChinese = zh[i]?.message;
+        // Messages the schema words itself are in both languages already.
+        const message =
+          inChinese === undefined || inChinese === issue.message
+            ? issue.message
+            : `${inChinese} / ${issue.message}`;
+        return `${name}: ${message}${shown}`;
       }),
     };
   }
@@ -111,7 +126,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     return {
       ok: false,
       errors: [
-        `CRM_PLAYGROUND: demo users are only for a server on this machine; HOST must be 127.0.0.1, ::1 or localhost (got "${result.data.HOST}")`,
+        `CRM_PLAYGROUND: 演示用户只用于本机上的服务器，HOST 须为 127.0.0.1、::1 或 localhost / demo users are only for a server on this machine; HOST must be 127.0.0.1, ::1 or localhost (收到 / got "${result.data.HOST}")`,
       ],
     };
   }
@@ -133,12 +148,12 @@ function sharedKeyErrors(data: z.infer<typeof configSchema>): string[] {
   if (data.DATABASE_URL === undefined) return errors;
   if (data.CRM_DATA_KEY === undefined) {
     errors.push(
-      'CRM_DATA_KEY: required with DATABASE_URL, the same on every instance, or they cannot read each other’s encrypted fields (see the README)',
+      'CRM_DATA_KEY: 设了 DATABASE_URL 就必须设置，且每个实例相同，否则实例之间读不了彼此加密的字段（见 README） / required with DATABASE_URL, the same on every instance, or they cannot read each other’s encrypted fields (see the README)',
     );
   }
   if (signingKey === undefined) {
     errors.push(
-      'CRM_AUDIT_SIGNING_KEY: required with DATABASE_URL, the same on every instance, or their audit checkpoints cannot be verified with one key (see the README)',
+      'CRM_AUDIT_SIGNING_KEY: 设了 DATABASE_URL 就必须设置，且每个实例相同，否则审计检查点无法用同一把密钥验证（见 README） / required with DATABASE_URL, the same on every instance, or their audit checkpoints cannot be verified with one key (see the README)',
     );
   }
   return errors;

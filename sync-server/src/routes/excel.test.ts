@@ -83,7 +83,11 @@ describe('GET /excel/…', () => {
     });
     expect(loadConfig({ CRM_MS_AUTHORITY: 'http://login.example.com/x' })).toMatchObject({
       ok: false,
-      errors: [expect.stringContaining('CRM_MS_AUTHORITY: must be an https:// address')],
+      errors: [
+        expect.stringContaining(
+          'CRM_MS_AUTHORITY: 须为 https:// 地址 / must be an https:// address',
+        ),
+      ],
     });
   });
 
