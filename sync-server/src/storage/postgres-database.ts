@@ -153,23 +153,17 @@ function executor(query: Query): SqlExecutor {
     }
     return params.length === 0 ? query(text) : query(text, [...params]);
   };
+  const changed = async (sql: string, params: readonly SqlValue[] = []) => ({
+    changes: (await run(sql, params)).rowCount ?? 0,
+  });
   return {
     all: async <T>(sql: string, params: readonly SqlValue[] = []) =>
       (await run(sql, params)).rows as T[],
     get: async <T>(sql: string, params: readonly SqlValue[] = []) =>
       (await run(sql, params)).rows[0] as T | undefined,
-    run: async (sql: string, params: readonly SqlValue[] = []) => ({
-      changes: (await run(sql, params)).rowCount ?? 0,
-    }),
+    run: changed,
     insertRows: (table, columns, rows, upsertOn) =>
-      insertWithValues(
-        async (sql, params = []) => ({ changes: (await run(sql, params)).rowCount ?? 0 }),
-        table,
-        columns,
-        rows,
-        upsertOn,
-        maxParams,
-      ),
+      insertWithValues(changed, table, columns, rows, upsertOn, maxParams),
   };
 }
 
