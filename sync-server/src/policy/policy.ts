@@ -1,5 +1,9 @@
 import type { CustomerKind } from '../../../shared/core/fields/options';
-import { customerField, type CustomerFieldKey } from '../../../shared/core/fields/customer-fields';
+import {
+  customerField,
+  customerFields,
+  type CustomerFieldKey,
+} from '../../../shared/core/fields/customer-fields';
 import { maskKindForField, maskValue } from '../../../shared/core/masking/mask-kinds';
 import {
   fieldAccessOf,
@@ -8,6 +12,7 @@ import {
   type FieldAccess,
 } from '../../../shared/core/roles/role';
 import type { Actor } from '../http/context';
+import type { SqlValue } from '../storage/database';
 
 /** What policy needs to know of a record to place it in or out of a caller's rows. */
 export interface RecordScope {
@@ -39,6 +44,36 @@ export function inScope(actor: Actor, record: RecordScope): boolean {
       return own || (actor.user.team !== undefined && record.team === actor.user.team);
     case 'all':
       return true;
+  }
+}
+
+/**
+ * Whether the actor sees some sensitive field in clear. When not, a record's stored masks
+ * serve for every sensitive field and nothing need be decrypted to show it.
+ */
+export function seesSensitiveInClear(actor: Actor): boolean {
+  return customerFields.some(
+    (f) => f.sensitive && ['edit', 'view'].includes(accessTo(actor, f.key)),
+  );
+}
+
+/**
+ * `inScope` as a condition on the customers table, for queries that should read only the
+ * caller's rows: the same rule, so pages are full and nothing outside the rows is read.
+ */
+export function scopeCondition(actor: Actor): { sql: string; params: SqlValue[] } {
+  const me = actor.user.id;
+  switch (actor.role.rowScope) {
+    case 'none':
+      return { sql: '1 = 0', params: [] };
+    case 'own':
+      return { sql: '(owner = ? OR created_by = ?)', params: [me, me] };
+    case 'team':
+      return actor.user.team === undefined
+        ? { sql: '(owner = ? OR created_by = ?)', params: [me, me] }
+        : { sql: '(owner = ? OR created_by = ? OR team = ?)', params: [me, me, actor.user.team] };
+    case 'all':
+      return { sql: '1 = 1', params: [] };
   }
 }
 

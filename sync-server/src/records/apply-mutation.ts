@@ -172,6 +172,9 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
     ...current,
     checkpoint,
     version: current.version + 1,
+    // The owner field is who the record belongs to: a reassigned record moves to its new owner's
+    // rows (and out of the old owner's, unless that user created it).
+    owner: typeof checked.value['owner'] === 'string' ? checked.value['owner'] : current.owner,
     values: checked.value,
     fieldCheckpoints: {
       ...current.fieldCheckpoints,

@@ -1,6 +1,26 @@
+import { customerFields } from '../../../shared/core/fields/customer-fields';
+import type { KeyRing } from '../crypto/key-ring';
 import type { Actor } from '../http/context';
-import { viewOf } from '../policy/policy';
-import type { StoredCustomer } from './customer-row';
+import { seesSensitiveInClear, viewOf } from '../policy/policy';
+import { fromRow, type StoredColumns, type StoredCustomer } from './customer-row';
+
+const sensitiveFields: ReadonlySet<string> = new Set(
+  customerFields.filter((f) => f.sensitive).map((f) => f.key),
+);
+const noFields: ReadonlySet<string> = new Set();
+
+/**
+ * Stored rows as this actor may see them. Rows are decrypted only for an actor who sees some
+ * sensitive field in clear; everyone else is shown the masks stored beside the ciphertext.
+ */
+export function presenterFor(
+  actor: Actor,
+  ring: KeyRing,
+): (row: StoredColumns) => ReturnType<typeof present> {
+  const clear = seesSensitiveInClear(actor);
+  const premasked = clear ? noFields : sensitiveFields;
+  return (row) => present(actor, fromRow(ring, row, clear), premasked);
+}
 
 /**
  * A customer as this actor may see it: system fields and the actor's view of the rest.

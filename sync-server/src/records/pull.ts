@@ -1,17 +1,11 @@
 import type { PullResponse } from '../../../shared/core/sync/pull-response';
 import type { KeyRing } from '../crypto/key-ring';
 import type { Actor } from '../http/context';
-import { accessTo, inScope } from '../policy/policy';
+import { inScope, scopeCondition, seesSensitiveInClear } from '../policy/policy';
 import type { SqlExecutor } from '../storage/database';
-import { customerFields } from '../../../shared/core/fields/customer-fields';
-import { fromRow, storedColumns, type StoredColumns } from './customer-row';
+import { storedColumns, type StoredColumns } from './customer-row';
 import { permissionsChangedAt } from '../people/permission-epoch';
-import { present } from './present-customer';
-
-const sensitiveFields: ReadonlySet<string> = new Set(
-  customerFields.filter((f) => f.sensitive).map((f) => f.key),
-);
-const noFields: ReadonlySet<string> = new Set();
+import { presenterFor } from './present-customer';
 
 /**
  * Records changed after `since`, as this actor may see them, rows that left the actor's scope
@@ -33,9 +27,8 @@ export async function pull(
   // per-field checkpoints or possible duplicates, so those are not read either, nor the
   // columns kept only for lookups (keyed hashes, trade names): turning each of 2,000 rows'
   // 32 columns into JavaScript took as long as the query.
-  const needsClear = customerFields.some(
-    (f) => f.sensitive && ['edit', 'view'].includes(accessTo(actor, f.key)),
-  );
+  const needsClear = seesSensitiveInClear(actor);
+  const presentRow = presenterFor(actor, ring);
   const unused = needsClear ? 'masked_data' : 'secret_data';
   const columns = storedColumns.map((c) =>
     c === unused || c === 'field_checkpoints'
@@ -44,9 +37,25 @@ export async function pull(
         ? `'[]' AS ${c}`
         : c,
   );
+  // The sequence first: every row at or below it is committed, so a page that reads up to it
+  // and no further lets the caller skip past changes it may not see without missing any.
+  const head = await db.get<{ value: number | string }>(
+    "SELECT value FROM counters WHERE name = 'checkpoint'",
+  );
+  const upTo = Number(head?.value ?? 0);
+  // Only the caller's rows, and the rows it owned after its checkpoint and may have left:
+  // a change to anyone else's row is none of its business, not even by ID.
+  const scope = scopeCondition(actor);
+  const left =
+    since > 0 && actor.role.rowScope !== 'all' && actor.role.rowScope !== 'none'
+      ? {
+          sql: ` OR id IN (SELECT customer_id FROM field_history WHERE field = 'owner' AND old_value = ? AND checkpoint > ?)`,
+          params: [JSON.stringify(actor.user.id), since],
+        }
+      : { sql: '', params: [] };
   const rows = await db.all<StoredColumns>(
-    `SELECT ${columns.join(', ')} FROM customers WHERE checkpoint > ? ORDER BY checkpoint LIMIT ?`,
-    [since, query.limit],
+    `SELECT ${columns.join(', ')} FROM customers WHERE checkpoint > ? AND checkpoint <= ? AND (${scope.sql}${left.sql}) ORDER BY checkpoint LIMIT ?`,
+    [since, upTo, ...scope.params, ...left.params, query.limit],
   );
   const records: PullResponse['records'] = [];
   const removed: string[] = [];
@@ -57,25 +66,21 @@ export async function pull(
       team: row.team === null ? null : String(row.team),
     };
     if (!inScope(actor, scope) || row.status === 'merged') {
-      // A client starting from 0 holds nothing to remove: naming every record it may not see
-      // would only tell it how many there are.
+      // A client starting from 0 holds nothing to remove.
       if (since > 0) removed.push(String(row.id));
       continue;
     }
-    const customer = fromRow(ring, row, needsClear);
-    const { id, checkpoint, values, masked } = present(
-      actor,
-      customer,
-      needsClear ? noFields : sensitiveFields,
-    );
+    const { id, checkpoint, values, masked } = presentRow(row);
     records.push({ id, checkpoint, values, masked });
   }
+  const hasMore = rows.length === query.limit;
   const last = rows.at(-1);
   return {
     records,
     removed,
-    checkpoint: last === undefined ? Math.max(since, query.since) : Number(last.checkpoint),
-    hasMore: rows.length === query.limit,
+    // A full page stops at its last row; otherwise the caller has everything up to the head.
+    checkpoint: hasMore && last !== undefined ? Number(last.checkpoint) : Math.max(upTo, since),
+    hasMore,
     reset,
     epoch,
   };

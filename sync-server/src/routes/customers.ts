@@ -7,9 +7,9 @@ import { auditClearReads } from '../http/audit-clear-reads';
 import type { ApiOperation } from '../http/api-operation';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
-import { can } from '../policy/policy';
-import { fromRow, scopeOf, type CustomerRow } from '../records/customer-row';
-import { present } from '../records/present-customer';
+import { can, scopeCondition } from '../policy/policy';
+import { scopeOf, type CustomerRow } from '../records/customer-row';
+import { present, presenterFor } from '../records/present-customer';
 import { loadCustomer } from '../records/customer-store';
 import { blindIndex } from '../crypto/blind-index';
 import { parseMobile } from '../../../shared/core/validation/mobile';
@@ -89,16 +89,8 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
       params.push(...values);
     };
     // Row scope is part of the query, so pages are full and counts honest.
-    if (actor.role.rowScope === 'own')
-      add('(owner = ? OR created_by = ?)', actor.user.id, actor.user.id);
-    if (actor.role.rowScope === 'team')
-      add(
-        '(owner = ? OR created_by = ? OR team = ?)',
-        actor.user.id,
-        actor.user.id,
-        actor.user.team ?? '',
-      );
-    if (actor.role.rowScope === 'none') add('1 = 0');
+    const scope = scopeCondition(actor);
+    add(scope.sql, ...scope.params);
     add("status <> 'merged'");
     if (q.includeArchived !== 'true') add("status <> 'archived'");
     if (q.q !== undefined) {
@@ -147,7 +139,7 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
       `SELECT * FROM customers WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`,
       [...params, q.limit],
     );
-    const customers = rows.map((row) => present(actor, fromRow(deps.keyRing, row)));
+    const customers = rows.map(presenterFor(actor, deps.keyRing));
     await auditClearReads(deps, c, 'GET /v1/customers', customers);
     const last = rows.at(-1);
     return c.json({

@@ -15,13 +15,13 @@ import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
 import { parseBody } from '../http/parse-body';
 import { requirePermission } from '../http/require';
-import { can } from '../policy/policy';
-import { fromRow, toRow, type CustomerRow, type StoredCustomer } from '../records/customer-row';
+import { can, scopeCondition } from '../policy/policy';
+import { toRow, type CustomerRow, type StoredCustomer } from '../records/customer-row';
 import { loadCustomer, nextCheckpoint, saveCustomerRow } from '../records/customer-store';
 import { isImportant, loadImportantRule } from '../records/important-rule';
 import { loadReference } from '../records/push-context';
-import type { SqlExecutor } from '../storage/database';
-import { present } from '../records/present-customer';
+import type { SqlExecutor, SqlValue } from '../storage/database';
+import { presenterFor } from '../records/present-customer';
 import { scopeOf } from '../records/customer-row';
 
 /** After this many rejections a record cannot be submitted again (SPEC 3.4). */
@@ -41,8 +41,36 @@ export const statusChangeSchema = z.object({
   rejections: z.number().int().nonnegative(),
 });
 
-/** The answer of `GET /v1/review/queue`. */
-export const reviewQueueSchema = z.object({ items: z.array(customerViewSchema) });
+/** The query of `GET /v1/review/queue`: a page size, and where the last page ended. */
+export const queueQuerySchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(500),
+});
+
+/** The answer of `GET /v1/review/queue`: the oldest submissions first, and the next page's cursor. */
+export const reviewQueueSchema = z.object({
+  items: z.array(customerViewSchema),
+  nextCursor: z.string().nullable(),
+});
+
+function queueCursor(createdAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+}
+
+/** Where a queue page ended; undefined when none was given, null when it is not a cursor. */
+function readQueueCursor(
+  cursor: string | undefined,
+): { createdAt: string; id: string } | null | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string'))
+      return { createdAt: value[0] as string, id: value[1] as string };
+  } catch {
+    // Not JSON: not a cursor this server handed out.
+  }
+  return null;
+}
 
 /** Review: submit, the queue, approve or reject with a reason, second approval for important customers. */
 export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
@@ -87,20 +115,47 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
 
   app.get('/v1/review/queue', async (c) => {
     const actor = await requirePermission(deps, c, 'customer.review');
+    const locale = c.get('info').locale;
+    const query = queueQuerySchema.safeParse(c.req.query());
+    const after = query.success ? readQueueCursor(query.data.cursor) : undefined;
+    if (!query.success || after === null) {
+      const field = query.success ? 'cursor' : String(query.error.issues[0]?.path[0] ?? 'limit');
+      throw new ApiError(400, 'bad_request', t('http.badRequest', locale, { detail: field }), {
+        fields: [
+          {
+            field,
+            code: 'query.invalid',
+            message: t('http.badRequest', locale, { detail: field }),
+          },
+        ],
+      });
+    }
     const statuses = can(actor, 'customer.approveSecond')
       ? ['pending', 'pendingSecond']
       : ['pending'];
+    // The reviewer's rows only, oldest first, so every page is full and the cursor exact.
+    const scope = scopeCondition(actor);
+    const where = [`status IN (${statuses.map(() => '?').join(',')})`, scope.sql];
+    const params: SqlValue[] = [...statuses, ...scope.params];
+    if (after !== undefined) {
+      where.push('(created_at > ? OR (created_at = ? AND id > ?))');
+      params.push(after.createdAt, after.createdAt, after.id);
+    }
     const rows = await deps.db.all<CustomerRow>(
-      `SELECT * FROM customers WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY created_at, id LIMIT 500`,
-      statuses,
+      `SELECT * FROM customers WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT ?`,
+      [...params, query.data.limit],
     );
-    const items = rows
-      .map((row) => fromRow(deps.keyRing, row))
-      .filter((customer) => can(actor, 'customer.read', scopeOf(customer)));
-    const views = items.map((customer) => present(actor, customer));
+    const views = rows.map(presenterFor(actor, deps.keyRing));
     // SPEC 5: a read that handed out sensitive fields in clear is audited.
     await auditClearReads(deps, c, 'GET /v1/review/queue', views);
-    return c.json({ items: views } satisfies z.infer<typeof reviewQueueSchema>);
+    const last = rows.at(-1);
+    return c.json({
+      items: views,
+      nextCursor:
+        rows.length === query.data.limit && last !== undefined
+          ? queueCursor(String(last.created_at), String(last.id))
+          : null,
+    } satisfies z.infer<typeof reviewQueueSchema>);
   });
 
   app.post('/v1/customers/:id/review', async (c) => {
@@ -241,6 +296,7 @@ export const reviewOperations: ApiOperation[] = [
     path: '/v1/review/queue',
     summary: 'api.review.queue',
     auth: ['customer.review'],
+    query: queueQuerySchema,
     response: reviewQueueSchema,
   },
   {

@@ -209,6 +209,42 @@ describe('pull and masking', () => {
     expect((await pull('sales', rest.checkpoint)).records).toEqual([]);
   });
 
+  it('names as removed only the rows that left the caller, and moves a reassigned row to its new owner', async () => {
+    // The clerk files a row for the salesperson of team east.
+    const [filed] = await push('entryClerk', [mutation({ ...enterpriseRow(), owner: 'u-sales' })]);
+    const { recordId, checkpoint } = filed as { recordId: string; checkpoint: number };
+    const sales = await pull('sales');
+    expect(sales.records.map((r) => r.id)).toEqual([recordId]);
+    const west = await pull('otherSales');
+    expect(west.records).toEqual([]);
+    // Nothing of team west's is left to read up to here.
+    expect(west.checkpoint).toBe(checkpoint);
+
+    // Someone else's new row is none of team west's business, not even by ID, and the
+    // checkpoint moves past it.
+    const [own] = await push('sales', [mutation(enterpriseRow())]);
+    const ownId = (own as { recordId: string }).recordId;
+    const westLater = await pull('otherSales', west.checkpoint);
+    expect(westLater).toMatchObject({ records: [], removed: [] });
+    expect(westLater.checkpoint).toBeGreaterThan(west.checkpoint);
+
+    // Reassigned to team west: it leaves the salesperson's rows and enters the new owner's.
+    const [moved] = await push('entryClerk', [
+      mutation({ owner: 'u-otherSales' }, { recordId, baseCheckpoint: checkpoint }),
+    ]);
+    expect(moved).toMatchObject({ status: 'applied' });
+    const salesLater = await pull('sales', sales.checkpoint);
+    expect(salesLater.removed).toEqual([recordId]);
+    expect(salesLater.records.map((r) => r.id)).toEqual([ownId]);
+    const westLatest = await pull('otherSales', westLater.checkpoint);
+    expect(westLatest).toMatchObject({ removed: [] });
+    expect(westLatest.records.map((r) => r.id)).toEqual([recordId]);
+    expect((await server.call('otherSales', 'GET', `/v1/customers/${recordId}`)).status).toBe(200);
+    expect((await server.call('sales', 'GET', `/v1/customers/${recordId}`)).status).toBe(404);
+    // The clerk who filed it keeps it, and is told of no removal.
+    expect((await pull('entryClerk', checkpoint)).removed).toEqual([]);
+  });
+
   it('resets once after a permission change, and pages through the reset to the end', async () => {
     await push(
       'entryClerk',

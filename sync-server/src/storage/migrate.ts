@@ -1,6 +1,7 @@
 import type { Database, SqlExecutor } from './database';
 import { initial } from './migrations/001-initial';
 import { nearDuplicateIndex } from './migrations/002-near-duplicate-index';
+import { ownerHistoryIndex } from './migrations/003-owner-history-index';
 
 /** One versioned step of the schema, with its statements per dialect. */
 export interface Migration {
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** Every migration this server knows, in order. */
-export const migrations: readonly Migration[] = [initial, nearDuplicateIndex];
+export const migrations: readonly Migration[] = [initial, nearDuplicateIndex, ownerHistoryIndex];
 
 /** The schema version this server expects. */
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
