@@ -491,6 +491,27 @@ const rows: Row[] = [
     expect(customers.length).toBeLessThan(500);
     return bySight(customers.find((c) => c.id === record.id)?.values, record);
   }),
+  // Exports are masked whoever asks (SPEC 5); the department head exports the team's rows, and
+  // no one else is given the export.
+  ...(
+    [
+      ['sales record, team east', [D, D, D, D, M, D, D, D, D], () => shared.salesEast],
+      ['entry clerk record, team east', [D, D, D, D, M, D, D, D, D], () => shared.clerkEast],
+      ['sales record, team west', [D, D, D, D, D, D, D, D, D], () => shared.salesWest],
+    ] as const
+  ).map(([which, cells, record]): Row => ({
+    route: 'GET /v1/customers/export',
+    case: which,
+    expect: cells,
+    run: async (as) => {
+      const answer = await send(as, 'GET', '/v1/customers/export?status=pending');
+      if (answer.status !== 200) return byStatus(answer);
+      const { id, mobile } = record();
+      const line = answer.text.split('\r\n').find((l) => l.startsWith(`${id},`));
+      if (line === undefined) return D;
+      return line.includes(mobile) ? C : line.includes('****') ? M : unexpected('line', answer);
+    },
+  })),
   // Submitting for review is the author's, after a rejection too (SPEC 1, 3.4).
   {
     route: 'POST /v1/customers/:id/submit',

@@ -15,6 +15,7 @@ import type { ServerDeps } from './http/deps';
 import { requestInfo } from './http/request-info';
 import { adminRoutes } from './routes/admin';
 import { adminOperations } from './routes/admin-api';
+import { customerExportOperations, customerExportRoutes } from './routes/customer-export';
 import { customerOperations, customerRoutes } from './routes/customers';
 import { docsOperations, docsRoutes } from './routes/docs';
 import { excelOperations, excelRoutes } from './routes/excel';
@@ -52,6 +53,7 @@ export const apiOperations: readonly ApiOperation[] = [
   ...adminOperations,
   ...syncOperations,
   ...customerOperations,
+  ...customerExportOperations,
   ...reviewOperations,
   ...unmaskOperations,
   ...auditOperations,
@@ -112,6 +114,8 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   app.route('/', adminRoutes(deps));
   app.route('/', syncRoutes(deps));
   app.route('/', syncEventRoutes(deps));
+  // Before the customer routes: `/v1/customers/export` is not a customer ID.
+  app.route('/', customerExportRoutes(deps));
   app.route('/', customerRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', unmaskRoutes(deps));

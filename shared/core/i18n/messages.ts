@@ -703,6 +703,10 @@ export const messages = {
     'zh-CN': '按条件搜索客户，分页',
     en: 'Search customers by conditions, in pages',
   },
+  'api.customers.export': {
+    'zh-CN': '按条件导出客户为 CSV 文件（敏感字段脱敏），并记入审计日志',
+    en: 'Export the customers a filter finds as a CSV file (sensitive fields masked), audited',
+  },
   'api.customers.submit': {
     'zh-CN': '提交（或驳回后重新提交）审核',
     en: 'Submit for review, or resubmit after a rejection',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/core/schemas/audit-entry';
-import { auditCsvColumns, auditCsvHeader, auditCsvRow, csvCell } from './audit-csv';
+import { auditCsvColumns, auditCsvHeader, auditCsvRow } from './audit-csv';
+import { csvCell } from '../http/csv';
 
 const entry: AuditEntry = {
   seq: 42,

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../../shared/core/schemas/audit-entry';
-import { neutraliseFormula } from '../../../shared/core/sheet-safety/neutralise-formula';
+import { csvHeader, csvLine } from '../http/csv';
 
 /** CSV columns, named like the JSON keys so a sheet and a JSONL file line up. */
 export const auditCsvColumns = [
@@ -19,13 +19,9 @@ export const auditCsvColumns = [
   'hash',
 ] as const satisfies readonly (keyof AuditEntry)[];
 
-// Excel reads a CSV without a byte-order mark in the machine's ANSI code page, which garbles
-// Chinese text; the mark makes it read UTF-8.
-const utf8Bom = '\uFEFF';
-
 /** The header line, with the byte-order mark Excel needs, ending in CRLF (RFC 4180). */
 export function auditCsvHeader(): string {
-  return `${utf8Bom}${auditCsvColumns.join(',')}\r\n`;
+  return csvHeader(auditCsvColumns);
 }
 
 /**
@@ -33,15 +29,7 @@ export function auditCsvHeader(): string {
  * in a spreadsheet, not for verifying: the JSONL export keeps the exact bytes that were hashed.
  */
 export function auditCsvRow(entry: AuditEntry): string {
-  return `${auditCsvColumns.map((column) => csvCell(cellValue(entry, column))).join(',')}\r\n`;
-}
-
-/** One RFC 4180 cell: quoted when it holds a quote, comma or line break, with quotes doubled. */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = neutraliseFormula(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return csvLine(auditCsvColumns.map((column) => cellValue(entry, column)));
 }
 
 function cellValue(

@@ -7,6 +7,7 @@ import type { Action } from '../../../shared/core/roles/role';
 import { auditEntrySchema, type AuditEntry } from '../../../shared/core/schemas/audit-entry';
 import { ApiError } from '../http/api-error';
 import type { ApiOperation } from '../http/api-operation';
+import { textStream } from '../http/text-stream';
 import type { Actor, AppEnv } from '../http/context';
 import { can } from '../policy/policy';
 import type { Database } from '../storage/database';
@@ -187,21 +188,6 @@ async function* jsonlChunks(pages: AsyncIterable<AuditEntry[]>): AsyncGenerator<
 async function* csvChunks(pages: AsyncIterable<AuditEntry[]>): AsyncGenerator<string> {
   yield auditCsvHeader();
   for await (const page of pages) yield page.map(auditCsvRow).join('');
-}
-
-/** A pull-driven body: the next page is read only when the client has taken the last one. */
-function textStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done === true) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
 }
 
 const readers = ['audit.read', 'audit.verify'] as const;

@@ -7,39 +7,14 @@ import { auditClearReads } from '../http/audit-clear-reads';
 import type { ApiOperation } from '../http/api-operation';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
-import { can, scopeCondition } from '../policy/policy';
+import { can } from '../policy/policy';
+import { customerConditions, customerFilterSchema } from '../records/customer-query';
 import { scopeOf, type CustomerRow } from '../records/customer-row';
 import { present, presenterFor } from '../records/present-customer';
 import { loadCustomer } from '../records/customer-store';
-import { blindIndex } from '../crypto/blind-index';
-import { parseMobile } from '../../../shared/core/validation/mobile';
-import type { SqlValue } from '../storage/database';
 
-/** The query of `GET /v1/customers`; tag lists are comma-separated. */
-export const listQuerySchema = z.object({
-  q: z.string().trim().min(1).max(50).optional(),
-  industry: z.string().optional(),
-  stage: z.string().optional(),
-  level: z.string().optional(),
-  region: z
-    .string()
-    .regex(/^\d{2,6}$/)
-    .optional(),
-  owner: z.string().optional(),
-  status: z.string().optional(),
-  mobile: z.string().optional(),
-  tagsAny: z.string().optional(),
-  tagsAll: z.string().optional(),
-  tagsNone: z.string().optional(),
-  lastContactFrom: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  lastContactTo: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  includeArchived: z.enum(['true', 'false']).optional(),
+/** The query of `GET /v1/customers`: the filters, and one page of what they find. */
+export const listQuerySchema = customerFilterSchema.extend({
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
@@ -82,59 +57,11 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
       );
     }
     const q = parsed.data;
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    const add = (sql: string, ...values: SqlValue[]) => {
-      where.push(sql);
-      params.push(...values);
-    };
-    // Row scope is part of the query, so pages are full and counts honest.
-    const scope = scopeCondition(actor);
-    add(scope.sql, ...scope.params);
-    add("status <> 'merged'");
-    if (q.includeArchived !== 'true') add("status <> 'archived'");
-    if (q.q !== undefined) {
-      // Case-insensitive on both engines, and % or _ typed by the user match themselves.
-      const text = q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`);
-      add(
-        "(LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(clear_data) LIKE ? ESCAPE '\\')",
-        `%${text}%`,
-        `%"contactname":"%${text}%`,
-      );
+    const { where, params } = customerConditions(deps.keyRing, actor, q);
+    if (q.cursor !== undefined) {
+      where.push('id > ?');
+      params.push(q.cursor);
     }
-    for (const key of ['industry', 'stage', 'level', 'owner', 'status'] as const) {
-      const value = q[key];
-      if (value !== undefined) add(`${key} = ?`, value);
-    }
-    if (q.region !== undefined) add('region LIKE ?', `${q.region.replace(/0+$/, '')}%`);
-    if (q.mobile !== undefined) {
-      const mobile = parseMobile(q.mobile);
-      add('mobile_hash = ?', mobile.ok ? blindIndex(deps.keyRing, 'mobile', mobile.value) : '');
-    }
-    const tags = (s: string | undefined) =>
-      s === undefined
-        ? []
-        : s
-            .split(',')
-            .map((x) => x.trim())
-            .filter((x) => x !== '');
-    const any = tags(q.tagsAny);
-    if (any.length > 0)
-      add(
-        `id IN (SELECT customer_id FROM customer_tags WHERE tag IN (${any.map(() => '?').join(',')}))`,
-        ...any,
-      );
-    for (const tag of tags(q.tagsAll))
-      add('id IN (SELECT customer_id FROM customer_tags WHERE tag = ?)', tag);
-    const none = tags(q.tagsNone);
-    if (none.length > 0)
-      add(
-        `id NOT IN (SELECT customer_id FROM customer_tags WHERE tag IN (${none.map(() => '?').join(',')}))`,
-        ...none,
-      );
-    if (q.lastContactFrom !== undefined) add('last_contact >= ?', q.lastContactFrom);
-    if (q.lastContactTo !== undefined) add('last_contact <= ?', q.lastContactTo);
-    if (q.cursor !== undefined) add('id > ?', q.cursor);
     const rows = await deps.db.all<CustomerRow>(
       `SELECT * FROM customers WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`,
       [...params, q.limit],

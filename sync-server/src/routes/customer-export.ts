@@ -1,0 +1,148 @@
+import { Hono, type Context } from 'hono';
+import { customerFields } from '../../../shared/core/fields/customer-fields';
+import type { Locale } from '../../../shared/core/i18n/locale';
+import { fieldLabel, t } from '../../../shared/core/i18n/translate';
+import { displayValue, sheetColumns } from '../../../shared/core/sync-client/cell-codec';
+import { appendAudit } from '../audit/audit-log';
+import { canonicalJson } from '../../../shared/core/audit/canonical-json';
+import { actorAudit } from '../http/actor-audit';
+import { ApiError } from '../http/api-error';
+import type { ApiOperation } from '../http/api-operation';
+import type { Actor, AppEnv } from '../http/context';
+import { csvHeader, csvLine } from '../http/csv';
+import type { ServerDeps } from '../http/deps';
+import { textStream } from '../http/text-stream';
+import { requirePermission } from '../http/require';
+import { accessTo } from '../policy/policy';
+import {
+  customerConditions,
+  customerFilterSchema,
+  type CustomerFilter,
+} from '../records/customer-query';
+import { fromRow, type CustomerRow } from '../records/customer-row';
+import { present } from '../records/present-customer';
+
+/** Rows read per query while the file streams. */
+const pageSize = 500;
+
+const sensitiveFields: ReadonlySet<string> = new Set(
+  customerFields.filter((f) => f.sensitive).map((f) => f.key),
+);
+
+// Filters that may hold what a user typed about a customer (a name, a phone number): the audit
+// entry says they were used, not what they were.
+const typedFilters: ReadonlySet<string> = new Set(['q', 'mobile']);
+
+/**
+ * `GET /v1/customers/export`: the customers a filter finds, as a CSV file in the caller's
+ * language. Exports are masked (SPEC 5): sensitive fields show their masks whatever the caller
+ * may see in the sheet, and fields hidden from the caller are left out. Text a spreadsheet would
+ * run as a formula is neutralised. The export is audited, with its filters, before it streams.
+ */
+export function customerExportRoutes(deps: ServerDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/v1/customers/export', async (c) => {
+    const actor = await requirePermission(deps, c, 'customer.export');
+    const filter = parseFilter(c);
+    await deps.db.write((tx) =>
+      appendAudit(
+        tx,
+        [
+          actorAudit(c, {
+            action: 'customer.export',
+            recordId: null,
+            fields: [],
+            outcome: 'success',
+            detail: canonicalJson(auditedFilter(filter)),
+          }),
+        ],
+        deps.now(),
+      ),
+    );
+    const columns = ['id', ...sheetColumns().filter((f) => accessTo(actor, f) !== 'hidden')];
+    const lines = csvLines(deps, actor, filter, columns, c.get('info').locale);
+    return c.body(textStream(lines), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="customers.csv"',
+      'Cache-Control': 'no-store',
+    });
+  });
+  return app;
+}
+
+function parseFilter(c: Context<AppEnv>): CustomerFilter {
+  const parsed = customerFilterSchema.safeParse(c.req.query());
+  if (parsed.success) return parsed.data;
+  const locale = c.get('info').locale;
+  const fields = parsed.error.issues.map((issue) => String(issue.path[0] ?? 'query'));
+  throw new ApiError(
+    400,
+    'bad_request',
+    t('http.badRequest', locale, { detail: fields.join(', ') }),
+    {
+      fields: fields.map((field) => ({
+        field,
+        code: 'query.invalid',
+        message: t('http.badRequest', locale, { detail: field }),
+      })),
+    },
+  );
+}
+
+function auditedFilter(filter: CustomerFilter): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined) continue;
+    out[key] = typedFilters.has(key) ? '(given)' : value;
+  }
+  return out;
+}
+
+/** The header, then one line per customer, a page of rows read at a time as the client reads. */
+async function* csvLines(
+  deps: ServerDeps,
+  actor: Actor,
+  filter: CustomerFilter,
+  columns: readonly string[],
+  locale: Locale,
+): AsyncGenerator<string> {
+  yield csvHeader(columns.map((f) => fieldLabel(f, locale)));
+  let after: string | undefined;
+  for (;;) {
+    const { where, params } = customerConditions(deps.keyRing, actor, filter);
+    if (after !== undefined) {
+      where.push('id > ?');
+      params.push(after);
+    }
+    const rows = await deps.db.all<CustomerRow>(
+      `SELECT * FROM customers WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`,
+      [...params, pageSize],
+    );
+    // The stored masks, never the ciphertexts: nothing is decrypted for an export.
+    const lines = rows.map((row) => {
+      const view = present(actor, fromRow(deps.keyRing, row, false), sensitiveFields);
+      return csvLine(
+        columns.map((f) => {
+          const value = f === 'id' ? String(row.id) : displayValue(f, view.values[f], locale);
+          return value === '' ? null : value;
+        }),
+      );
+    });
+    if (lines.length > 0) yield lines.join('');
+    const last = rows.at(-1);
+    if (rows.length < pageSize || last === undefined) return;
+    after = String(last.id);
+  }
+}
+
+/** The export route, for the API document. */
+export const customerExportOperations: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/v1/customers/export',
+    summary: 'api.customers.export',
+    auth: ['customer.export'],
+    query: customerFilterSchema,
+    contentType: 'text/csv',
+  },
+];
