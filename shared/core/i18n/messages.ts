@@ -189,6 +189,10 @@ export const messages = {
   'error.integer': { 'zh-CN': '{field}必须是整数', en: '{field} must be a whole number' },
 
   // ── validation errors: specific rules ───────────────────────────────────
+  'error.owner.unknown': {
+    'zh-CN': '{field}“{owner}”不是在职的系统用户，请从用户列表中选择',
+    en: '{field} "{owner}" is not an active user; choose one from the user list',
+  },
   'error.mobile.format': {
     'zh-CN': '{field}格式错误，应为以1开头的11位中国大陆手机号，请核对后重新提交',
     en: '{field} is not valid: expected an 11-digit mainland China mobile number starting with 1',

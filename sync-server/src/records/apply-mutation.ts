@@ -4,7 +4,7 @@ import { isMaskOf } from '../../../shared/core/masking/is-mask-of';
 import { maskKindForField } from '../../../shared/core/masking/mask-kinds';
 import type { FieldConflict, MutationOutcome } from '../../../shared/core/sync/mutation-outcome';
 import type { Mutation } from '../../../shared/core/sync/push-request';
-import type { FieldError } from '../../../shared/core/validation/field-error';
+import { fieldError, type FieldError } from '../../../shared/core/validation/field-error';
 import { accessTo, can, systemFields } from '../policy/policy';
 import { dedupeKeys, maskOf, scopeOf, toRow, type StoredCustomer } from './customer-row';
 import { check, prepareRow, templateFor, withoutSystem, type PrepareInput } from './prepare-create';
@@ -39,6 +39,8 @@ async function create(ctx: PushContext, m: Mutation): Promise<MutationOutcome> {
   const { template, checked, keys, sealed, auditFields } = prepareCreate(ctx, m);
   if (!checked.ok) return invalid(ctx, m, null, checked.errors);
   const values = checked.value;
+  const unassignable = await unknownOwner(ctx, values['owner']);
+  if (unassignable !== undefined) return invalid(ctx, m, null, [unassignable]);
   const kind = template.customerKind;
   const duplicate = keys === null ? undefined : await ctx.batch.exactDuplicate(keys, null);
   if (duplicate !== undefined) return duplicateOutcome(ctx, m, null, duplicate);
@@ -155,6 +157,10 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
       checkpoint: current.checkpoint,
       conflicts,
     };
+  }
+  if (changedNow.includes('owner')) {
+    const unassignable = await unknownOwner(ctx, checked.value['owner']);
+    if (unassignable !== undefined) return invalid(ctx, m, id, [unassignable]);
   }
   if (touched.length === 0)
     return {
@@ -292,6 +298,16 @@ function duplicateOutcome(
     matchedOn: d.matchedOn,
     message: t('sync.duplicate', locale, { id: d.existingId, fields }),
   };
+}
+
+/**
+ * The error for an owner who is not an active user, as a record assigned to one would drop out
+ * of everyone's own rows; the caller itself always qualifies.
+ */
+async function unknownOwner(ctx: PushContext, owner: unknown): Promise<FieldError | undefined> {
+  if (typeof owner !== 'string' || owner === ctx.actor.user.id) return undefined;
+  if (await ctx.batch.isActiveUser(owner)) return undefined;
+  return fieldError('owner', 'owner.unknown', ctx.info.locale, { owner });
 }
 
 function keepHistory(

@@ -79,6 +79,7 @@ export class PushBatch {
   /** The IDs of rows saved by the batch that existed before it. */
   private readonly resaved = new Set<string>();
   private readonly mutationRows: SqlValue[][] = [];
+  private readonly activeUsers = new Map<string, boolean>();
   private checkpoint: { first: number; last: number } | undefined;
   private serial: { period: string; first: number; last: number } | undefined;
   private staged: Staged = { rows: [], history: [], checkpoint: undefined, serial: undefined };
@@ -220,6 +221,19 @@ export class PushBatch {
       const merged = mergeCandidates(candidates, (id) => changed.has(id), fresh.get(key) ?? []);
       if (merged !== undefined) this.storedNear.set(key, merged);
     }
+  }
+
+  /** Whether a user with this ID exists and is active: who a record may be assigned to. */
+  async isActiveUser(id: string): Promise<boolean> {
+    let known = this.activeUsers.get(id);
+    if (known === undefined) {
+      const row = await this.tx.get<{ active: number }>('SELECT active FROM users WHERE id = ?', [
+        id,
+      ]);
+      known = row !== undefined && Number(row.active) === 1;
+      this.activeUsers.set(id, known);
+    }
+    return known;
   }
 
   /** The record with this ID as the batch has left it, decrypted. */

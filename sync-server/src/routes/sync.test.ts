@@ -245,6 +245,41 @@ describe('pull and masking', () => {
     expect((await pull('entryClerk', checkpoint)).removed).toEqual([]);
   });
 
+  it('refuses an owner who is not an active user, naming the field, and keeps the record where it was', async () => {
+    const [created] = await push('sales', [mutation(enterpriseRow())]);
+    const { recordId, checkpoint } = created as { recordId: string; checkpoint: number };
+    const [typo, fresh] = await push('sales', [
+      mutation({ owner: 'u-nobody' }, { recordId, baseCheckpoint: checkpoint }),
+      mutation({ ...enterpriseRow(), owner: 'u-nobody' }),
+    ]);
+    for (const outcome of [typo, fresh]) {
+      expect(outcome).toMatchObject({
+        status: 'invalid',
+        errors: [{ field: 'owner', code: 'owner.unknown' }],
+      });
+      expect((outcome as { errors: { message: string }[] }).errors[0]?.message).toContain(
+        'u-nobody',
+      );
+    }
+    // A user the admin turned off is no owner either.
+    const off = await server.call('admin', 'PUT', '/v1/admin/users/u-otherSales', {
+      email: 'othersales@example.com',
+      displayName: 'otherSales',
+      roleId: 'sales',
+      team: 'west',
+      active: false,
+    });
+    expect(off.status).toBe(200);
+    const [inactive] = await push('sales', [
+      mutation({ owner: 'u-otherSales' }, { recordId, baseCheckpoint: checkpoint }),
+    ]);
+    expect(inactive).toMatchObject({ status: 'invalid', errors: [{ field: 'owner' }] });
+    const [moved] = await push('sales', [
+      mutation({ owner: 'u-supervisor' }, { recordId, baseCheckpoint: checkpoint }),
+    ]);
+    expect(moved).toMatchObject({ status: 'applied' });
+  });
+
   it('resets once after a permission change, and pages through the reset to the end', async () => {
     await push(
       'entryClerk',
