@@ -1,6 +1,8 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
+import type { Locale } from '../../../shared/core/i18n/locale';
+import { t } from '../../../shared/core/i18n/translate';
 import { fieldErrorSchema, type FieldError } from '../../../shared/core/validation/field-error';
 
 /** The one error shape every route answers with. */
@@ -44,4 +46,21 @@ export class ApiError extends HTTPException {
       },
     };
   }
+}
+
+/** A 400 for query parameters that are not what the route takes, naming each of them. */
+export function badQuery(locale: Locale, fields: readonly string[]): ApiError {
+  const named = [...new Set(fields)];
+  return new ApiError(
+    400,
+    'bad_request',
+    t('http.badRequest', locale, { detail: named.join(', ') }),
+    {
+      fields: named.map((field) => ({
+        field,
+        code: 'query.invalid',
+        message: t('http.badRequest', locale, { detail: field }),
+      })),
+    },
+  );
 }

@@ -60,12 +60,12 @@ export async function pull(
   const records: PullResponse['records'] = [];
   const removed: string[] = [];
   for (const row of rows) {
-    const scope = {
+    const place = {
       owner: String(row.owner),
       createdBy: String(row.created_by),
       team: row.team === null ? null : String(row.team),
     };
-    if (!inScope(actor, scope) || row.status === 'merged') {
+    if (!inScope(actor, place) || row.status === 'merged') {
       // A client starting from 0 holds nothing to remove.
       if (since > 0) removed.push(String(row.id));
       continue;

@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { customerFields } from '../../../shared/core/fields/customer-fields';
 import type { Locale } from '../../../shared/core/i18n/locale';
-import { fieldLabel, t } from '../../../shared/core/i18n/translate';
+import { fieldLabel } from '../../../shared/core/i18n/translate';
 import { displayValue, sheetColumns } from '../../../shared/core/sync-client/cell-codec';
 import { appendAudit } from '../audit/audit-log';
 import { canonicalJson } from '../../../shared/core/audit/canonical-json';
 import { actorAudit } from '../http/actor-audit';
-import { ApiError } from '../http/api-error';
+import { badQuery } from '../http/api-error';
 import type { ApiOperation } from '../http/api-operation';
 import type { Actor, AppEnv } from '../http/context';
 import { csvHeader, csvLine } from '../http/csv';
@@ -73,19 +73,9 @@ export function customerExportRoutes(deps: ServerDeps): Hono<AppEnv> {
 function parseFilter(c: Context<AppEnv>): CustomerFilter {
   const parsed = customerFilterSchema.safeParse(c.req.query());
   if (parsed.success) return parsed.data;
-  const locale = c.get('info').locale;
-  const fields = parsed.error.issues.map((issue) => String(issue.path[0] ?? 'query'));
-  throw new ApiError(
-    400,
-    'bad_request',
-    t('http.badRequest', locale, { detail: fields.join(', ') }),
-    {
-      fields: fields.map((field) => ({
-        field,
-        code: 'query.invalid',
-        message: t('http.badRequest', locale, { detail: field }),
-      })),
-    },
+  throw badQuery(
+    c.get('info').locale,
+    parsed.error.issues.map((issue) => String(issue.path[0] ?? 'query')),
   );
 }
 

@@ -8,7 +8,7 @@ import { customerViewSchema } from '../../../shared/core/schemas/customer-view';
 import { validateSubmission } from '../../../shared/core/forms/validate-submission';
 import { actorAudit } from '../http/actor-audit';
 import { appendAudit } from '../audit/audit-log';
-import { ApiError } from '../http/api-error';
+import { ApiError, badQuery } from '../http/api-error';
 import type { ApiOperation } from '../http/api-operation';
 import { auditClearReads } from '../http/audit-clear-reads';
 import type { AppEnv } from '../http/context';
@@ -118,18 +118,12 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
     const locale = c.get('info').locale;
     const query = queueQuerySchema.safeParse(c.req.query());
     const after = query.success ? readQueueCursor(query.data.cursor) : undefined;
-    if (!query.success || after === null) {
-      const field = query.success ? 'cursor' : String(query.error.issues[0]?.path[0] ?? 'limit');
-      throw new ApiError(400, 'bad_request', t('http.badRequest', locale, { detail: field }), {
-        fields: [
-          {
-            field,
-            code: 'query.invalid',
-            message: t('http.badRequest', locale, { detail: field }),
-          },
-        ],
-      });
-    }
+    if (!query.success)
+      throw badQuery(
+        locale,
+        query.error.issues.map((issue) => String(issue.path[0] ?? 'query')),
+      );
+    if (after === null) throw badQuery(locale, ['cursor']);
     const statuses = can(actor, 'customer.approveSecond')
       ? ['pending', 'pendingSecond']
       : ['pending'];
