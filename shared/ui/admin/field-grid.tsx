@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { customerFields, type CustomerFieldKey } from '../../core/fields/customer-fields';
 import { fieldLabel } from '../../core/i18n/translate';
 import { fieldAccesses, type FieldAccess, type Role } from '../../core/roles/role';
@@ -15,17 +15,18 @@ export function FieldGrid() {
   const { api, locale, t } = useSidebar();
   const roles = useAsync(() => api.roles(), [api]);
   const [roleId, setRoleId] = useState('');
-  const [role, setRole] = useState<Role | undefined>(undefined);
+  // Roles as this panel last saved them, by ID; the rest as listed. The role shown is derived
+  // while rendering, so a click right after choosing a role never lands on the one before.
+  const [changed, setChanged] = useState<Record<string, Role>>({});
   const [saving, setSaving] = useState('');
   const [saved, setSaved] = useState('');
   const [error, setError] = useState('');
-
-  useEffect(() => {
-    if (roles.state !== 'ready') return;
-    const chosen = roles.value.find((r) => r.id === roleId) ?? roles.value[0];
-    setRole(chosen);
-    if (chosen !== undefined && roleId === '') setRoleId(chosen.id);
-  }, [roles, roleId]);
+  const listed =
+    roles.state === 'ready'
+      ? (roles.value.find((r) => r.id === roleId) ?? roles.value[0])
+      : undefined;
+  const role = listed === undefined ? undefined : (changed[listed.id] ?? listed);
+  const setRole = (next: Role) => setChanged((all) => ({ ...all, [next.id]: next }));
 
   if (roles.state === 'loading') return <p class="crm-muted">{t('ui.loading')}</p>;
   if (roles.state === 'failed') return <ErrorNote message={roles.message} />;
@@ -60,7 +61,7 @@ export function FieldGrid() {
         <select
           class="crm-input"
           data-role="grid-role"
-          value={roleId}
+          value={role?.id ?? ''}
           onChange={(e) => {
             setRoleId(e.currentTarget.value);
             setSaved('');
