@@ -4,7 +4,8 @@ import type { Actor } from '../http/context';
 import { seesSensitiveInClear, viewOf } from '../policy/policy';
 import { fromRow, type StoredColumns, type StoredCustomer } from './customer-row';
 
-const sensitiveFields: ReadonlySet<string> = new Set(
+/** The sensitive fields: stored masked beside their ciphertext. */
+export const sensitiveFields: ReadonlySet<string> = new Set(
   customerFields.filter((f) => f.sensitive).map((f) => f.key),
 );
 const noFields: ReadonlySet<string> = new Set();

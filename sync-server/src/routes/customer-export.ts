@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { customerFields } from '../../../shared/core/fields/customer-fields';
 import type { Locale } from '../../../shared/core/i18n/locale';
 import { fieldLabel } from '../../../shared/core/i18n/translate';
 import { displayValue, sheetColumns } from '../../../shared/core/sync-client/cell-codec';
@@ -20,14 +19,10 @@ import {
   type CustomerFilter,
 } from '../records/customer-query';
 import { fromRow, type CustomerRow } from '../records/customer-row';
-import { present } from '../records/present-customer';
+import { present, sensitiveFields } from '../records/present-customer';
 
 /** Rows read per query while the file streams. */
 const pageSize = 500;
-
-const sensitiveFields: ReadonlySet<string> = new Set(
-  customerFields.filter((f) => f.sensitive).map((f) => f.key),
-);
 
 // Filters that may hold what a user typed about a customer (a name, a phone number): the audit
 // entry says they were used, not what they were.
