@@ -456,6 +456,14 @@ export const messages = {
     'zh-CN': '客户{id}当前状态为{status}，不在审核中',
     en: 'Customer {id} is {status}, not awaiting review',
   },
+  'review.notSubmittable': {
+    'zh-CN': '客户{id}当前状态为{status}，只有草稿或已驳回的客户可以提交审核',
+    en: 'Customer {id} is {status}: only a draft or a rejected customer can be submitted for review',
+  },
+  'review.statusChanged': {
+    'zh-CN': '客户{id}的状态刚刚变为{status}，请刷新后再审核',
+    en: 'Customer {id} has just become {status}; refresh before deciding',
+  },
   'review.sameApprover': {
     'zh-CN': '重要客户的第二次审批必须由另一位主管完成',
     en: 'The second approval of an important customer must come from a different supervisor',

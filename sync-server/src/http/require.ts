@@ -4,6 +4,7 @@ import type { Action } from '../../../shared/core/roles/role';
 import { actorAudit } from './actor-audit';
 import { appendAudit } from '../audit/audit-log';
 import { can, type RecordScope } from '../policy/policy';
+import { scopeOf, type StoredCustomer } from '../records/customer-row';
 import { ApiError } from './api-error';
 import type { Actor, AppEnv } from './context';
 import type { ServerDeps } from './deps';
@@ -20,14 +21,40 @@ export async function requirePermission(
 ): Promise<Actor> {
   const actor = c.get('actor');
   if (can(actor, action, record)) return actor;
-  const info = c.get('info');
+  await auditDenied(deps, c, action, record?.id ?? null);
+  throw new ApiError(403, 'forbidden', t('http.forbidden', c.get('info').locale));
+}
+
+/**
+ * Answers 404 unless the caller may read this record. A record that exists but lies outside
+ * the caller's rows is answered the same as one that does not exist (its ID tells nothing),
+ * and the attempt is audited as a failed access.
+ */
+export async function requireReadable(
+  deps: ServerDeps,
+  c: Context<AppEnv>,
+  id: string,
+  customer: StoredCustomer | undefined,
+): Promise<StoredCustomer> {
+  if (customer !== undefined && can(c.get('actor'), 'customer.read', scopeOf(customer)))
+    return customer;
+  if (customer !== undefined) await auditDenied(deps, c, 'customer.read', id);
+  throw new ApiError(404, 'not_found', t('sync.notFound', c.get('info').locale, { id }));
+}
+
+async function auditDenied(
+  deps: ServerDeps,
+  c: Context<AppEnv>,
+  action: Action,
+  recordId: string | null,
+): Promise<void> {
   await deps.db.write((tx) =>
     appendAudit(
       tx,
       [
         actorAudit(c, {
           action,
-          recordId: record?.id ?? null,
+          recordId,
           fields: [],
           outcome: 'denied',
           detail: `${c.req.method} ${c.req.path}`,
@@ -36,5 +63,4 @@ export async function requirePermission(
       deps.now(),
     ),
   );
-  throw new ApiError(403, 'forbidden', t('http.forbidden', info.locale));
 }

@@ -7,9 +7,9 @@ import { auditClearReads } from '../http/audit-clear-reads';
 import type { ApiOperation } from '../http/api-operation';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
-import { can } from '../policy/policy';
+import { requirePermission, requireReadable } from '../http/require';
 import { customerConditions, customerFilterSchema } from '../records/customer-query';
-import { scopeOf, type CustomerRow } from '../records/customer-row';
+import { type CustomerRow } from '../records/customer-row';
 import { present, presenterFor } from '../records/present-customer';
 import { loadCustomer } from '../records/customer-store';
 
@@ -32,20 +32,20 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.get('/v1/customers/:id', async (c) => {
     const actor = c.get('actor');
     const id = c.req.param('id');
-    const customer = await loadCustomer(deps.db, deps.keyRing, id);
-    if (customer === undefined || !can(actor, 'customer.read', scopeOf(customer))) {
-      throw new ApiError(404, 'not_found', t('sync.notFound', c.get('info').locale, { id }));
-    }
+    const customer = await requireReadable(
+      deps,
+      c,
+      id,
+      await loadCustomer(deps.db, deps.keyRing, id),
+    );
     const view = present(actor, customer);
     await auditClearReads(deps, c, 'GET /v1/customers/:id', [view]);
     return c.json(view satisfies CustomerView);
   });
 
   app.get('/v1/customers', async (c) => {
-    const actor = c.get('actor');
+    const actor = await requirePermission(deps, c, 'customer.read');
     const locale = c.get('info').locale;
-    if (!can(actor, 'customer.read'))
-      throw new ApiError(403, 'forbidden', t('http.forbidden', locale));
     const parsed = listQuerySchema.safeParse(c.req.query());
     if (!parsed.success) {
       throw new ApiError(

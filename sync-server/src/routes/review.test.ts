@@ -96,6 +96,78 @@ describe('review', () => {
     expect(decisions).toEqual([{ step: 'first', decision: 'approve', decided_by: 'u-supervisor' }]);
   });
 
+  it('refuses a decision whose step changed while it waited: a reviewer never makes a second approval', async () => {
+    const id = await create({ ...enterpriseRow(), level: 'high' });
+    // Hold the writer so that both decisions are checked against 待审核 before either is applied.
+    let release = () => {};
+    const held = server.db.write(() => new Promise<void>((resolve) => (release = resolve)));
+    const bySupervisor = server.call('supervisor', 'POST', `/v1/customers/${id}/review`, {
+      decision: 'approve',
+    });
+    const byReviewer = server.call('reviewer', 'POST', `/v1/customers/${id}/review`, {
+      decision: 'approve',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await held;
+    expect((await bySupervisor).body).toMatchObject({ status: 'pendingSecond' });
+    expect(await byReviewer).toMatchObject({
+      status: 409,
+      body: {
+        error: {
+          code: 'status_changed',
+          message: `客户${id}的状态刚刚变为待复核，请刷新后再审核`,
+        },
+      },
+    });
+    const decisions = await server.db.all(
+      'SELECT step, decided_by FROM review_decisions WHERE customer_id = ?',
+      [id],
+    );
+    expect(decisions).toEqual([{ step: 'first', decided_by: 'u-supervisor' }]);
+  });
+
+  it('tells a submitter that only a draft or a rejected record can be submitted', async () => {
+    const id = await create(enterpriseRow());
+    const again = await server.call('entryClerk', 'POST', `/v1/customers/${id}/submit`);
+    expect(again).toMatchObject({
+      status: 409,
+      body: {
+        error: {
+          code: 'not_submittable',
+          message: `客户${id}当前状态为待审核，只有草稿或已驳回的客户可以提交审核`,
+        },
+      },
+    });
+  });
+
+  it("answers a record outside the caller's rows as not found, and audits the attempt", async () => {
+    const id = await create(enterpriseRow(), 'sales');
+    const denied = () =>
+      server.db.all<{ actor_id: string; action: string; record_id: string | null }>(
+        "SELECT actor_id, action, record_id FROM audit_log WHERE outcome = 'denied' ORDER BY seq",
+      );
+    const read = await server.call('otherSales', 'GET', `/v1/customers/${id}`);
+    const submit = await server.call('otherSales', 'POST', `/v1/customers/${id}/submit`);
+    const list = await server.call('auditor', 'GET', '/v1/customers');
+    const missing = await server.call('otherSales', 'GET', '/v1/customers/CUS202401019999');
+    expect([read.status, submit.status, list.status, missing.status]).toEqual([404, 404, 403, 404]);
+    // The same answer as for an ID that does not exist.
+    expect(read.body).toEqual({
+      error: {
+        code: 'not_found',
+        message: String(
+          missing.body['error'] && (missing.body['error'] as { message: string }).message,
+        ).replace('CUS202401019999', id),
+      },
+    });
+    expect(await denied()).toEqual([
+      { actor_id: 'u-otherSales', action: 'customer.read', record_id: id },
+      { actor_id: 'u-otherSales', action: 'customer.read', record_id: id },
+      { actor_id: 'u-auditor', action: 'customer.read', record_id: null },
+    ]);
+  });
+
   it('audits a queue that hands out sensitive fields in clear, naming fields and records only', async () => {
     const reads = () =>
       server.db.all<{ actor_id: string; fields: string; detail: string }>(
@@ -191,11 +263,16 @@ describe('unmask', () => {
   it('gives a supervisor the clear value with a reason, audits it, and refuses support', async () => {
     const row = enterpriseRow();
     const id = await create(row, 'sales');
-    const noReason = await server.call('supervisor', 'POST', `/v1/customers/${id}/unmask`, {
-      fields: ['mobile'],
-      reason: ' ',
-    });
-    expect(noReason.status).toBe(400);
+    for (const reason of [' ', undefined]) {
+      const noReason = await server.call('supervisor', 'POST', `/v1/customers/${id}/unmask`, {
+        fields: ['mobile'],
+        reason,
+      });
+      expect(noReason).toMatchObject({
+        status: 400,
+        body: { error: { code: 'reason_required', message: '查看明文必须填写原因' } },
+      });
+    }
     const ok = await server.call('supervisor', 'POST', `/v1/customers/${id}/unmask`, {
       fields: ['mobile', 'idNumber'],
       reason: '客户来电核实身份',

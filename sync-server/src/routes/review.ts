@@ -14,7 +14,7 @@ import { auditClearReads } from '../http/audit-clear-reads';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
 import { parseBody } from '../http/parse-body';
-import { requirePermission } from '../http/require';
+import { requirePermission, requireReadable } from '../http/require';
 import { can, scopeCondition } from '../policy/policy';
 import { toRow, type CustomerRow, type StoredCustomer } from '../records/customer-row';
 import { loadCustomer, nextCheckpoint, saveCustomerRow } from '../records/customer-store';
@@ -78,37 +78,42 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
 
   app.post('/v1/customers/:id/submit', async (c) => {
     const locale = c.get('info').locale;
-    const result = await changeStatus(deps, c, 'customer.submit', async (tx, customer) => {
-      if (!['rejected', 'draft'].includes(customer.status)) {
-        throw new ApiError(
-          409,
-          'not_pending',
-          t('review.notPending', locale, {
-            id: customer.id,
-            status: t(`option.status.${customer.status}`, locale),
-          }),
-        );
-      }
-      if (customer.rejections > maxResubmissions) {
-        throw new ApiError(
-          409,
-          'too_many_resubmissions',
-          t('review.tooManyResubmissions', locale, { count: customer.rejections }),
-        );
-      }
-      const { templates } = await loadReference(tx);
-      const template =
-        templates.get(customer.templateId ?? '') ?? templates.get('enterprise-domestic');
-      if (template !== undefined) {
-        const { id: _id, status: _s, version: _v, kind: _k, ...values } = customer.values;
-        const checked = validateSubmission(template, values, locale);
-        if (!checked.ok)
-          throw new ApiError(400, 'invalid', checked.errors.map((e) => e.message).join('; '), {
-            fields: checked.errors,
-          });
-      }
-      return { status: 'pending', detail: null };
-    });
+    const result = await changeStatus(
+      deps,
+      c,
+      () => 'customer.submit',
+      async (tx, customer) => {
+        if (!['rejected', 'draft'].includes(customer.status)) {
+          throw new ApiError(
+            409,
+            'not_submittable',
+            t('review.notSubmittable', locale, {
+              id: customer.id,
+              status: t(`option.status.${customer.status}`, locale),
+            }),
+          );
+        }
+        if (customer.rejections > maxResubmissions) {
+          throw new ApiError(
+            409,
+            'too_many_resubmissions',
+            t('review.tooManyResubmissions', locale, { count: customer.rejections }),
+          );
+        }
+        const { templates } = await loadReference(tx);
+        const template =
+          templates.get(customer.templateId ?? '') ?? templates.get('enterprise-domestic');
+        if (template !== undefined) {
+          const { id: _id, status: _s, version: _v, kind: _k, ...values } = customer.values;
+          const checked = validateSubmission(template, values, locale);
+          if (!checked.ok)
+            throw new ApiError(400, 'invalid', checked.errors.map((e) => e.message).join('; '), {
+              fields: checked.errors,
+            });
+        }
+        return { status: 'pending', detail: null };
+      },
+    );
     await deps.changes.publish(result.checkpoint);
     return c.json(result);
   });
@@ -166,10 +171,11 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
         ],
       });
     }
-    const current = await loadCustomer(deps.db, deps.keyRing, c.req.param('id'), false);
-    const action: Action =
-      current?.status === 'pendingSecond' ? 'customer.approveSecond' : 'customer.review';
-    const result = await changeStatus(deps, c, action, async (tx, customer) => {
+    // A second approval needs its own permission. Which step this is, is decided again inside
+    // the transaction: should the record have moved on meanwhile, the decision is refused.
+    const stepAction = (customer: StoredCustomer): Action =>
+      customer.status === 'pendingSecond' ? 'customer.approveSecond' : 'customer.review';
+    const result = await changeStatus(deps, c, stepAction, async (tx, customer) => {
       const actor = c.get('actor');
       if (customer.status !== 'pending' && customer.status !== 'pendingSecond') {
         throw new ApiError(
@@ -221,7 +227,7 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
 async function changeStatus(
   deps: ServerDeps,
   c: Context<AppEnv>,
-  action: Action,
+  actionFor: (customer: StoredCustomer) => Action,
   decide: (
     tx: SqlExecutor,
     customer: StoredCustomer,
@@ -233,15 +239,30 @@ async function changeStatus(
 ) {
   const id = c.req.param('id') ?? '';
   const locale = c.get('info').locale;
-  const before = await loadCustomer(deps.db, deps.keyRing, id);
-  if (before === undefined || !can(c.get('actor'), 'customer.read', scopeOf(before))) {
-    throw new ApiError(404, 'not_found', t('sync.notFound', locale, { id }));
-  }
+  const before = await requireReadable(
+    deps,
+    c,
+    id,
+    await loadCustomer(deps.db, deps.keyRing, id, false),
+  );
+  const action = actionFor(before);
   const actor = await requirePermission(deps, c, action, { ...scopeOf(before), id });
   return deps.db.write(async (tx) => {
     const customer = await loadCustomer(tx, deps.keyRing, id);
     if (customer === undefined)
       throw new ApiError(404, 'not_found', t('sync.notFound', locale, { id }));
+    // The permission was asked for the record as it was read before the transaction; if it
+    // has moved on since (another reviewer decided meanwhile), the caller must look again.
+    if (actionFor(customer) !== action || !can(actor, action, scopeOf(customer))) {
+      throw new ApiError(
+        409,
+        'status_changed',
+        t('review.statusChanged', locale, {
+          id,
+          status: t(`option.status.${customer.status}`, locale),
+        }),
+      );
+    }
     const next = await decide(tx, customer);
     const checkpoint = await nextCheckpoint(tx);
     const updated: StoredCustomer = {

@@ -8,15 +8,16 @@ import type { ApiOperation } from '../http/api-operation';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
 import { parseBody } from '../http/parse-body';
-import { requirePermission } from '../http/require';
-import { accessTo, can } from '../policy/policy';
+import { requirePermission, requireReadable } from '../http/require';
+import { accessTo } from '../policy/policy';
 import { loadCustomer } from '../records/customer-store';
 import { scopeOf } from '../records/customer-row';
 
 /** What to see in clear and why; the reason is required and audited. */
 export const unmaskSchema = z.object({
   fields: z.array(z.string()).min(1).max(40),
-  reason: z.string().trim().max(500),
+  // Optional here so that a missing reason gets the same answer as a blank one.
+  reason: z.string().trim().max(500).optional(),
 });
 
 /** The clear values of the asked fields the caller may see. */
@@ -35,7 +36,8 @@ export function unmaskRoutes(deps: ServerDeps): Hono<AppEnv> {
     const id = c.req.param('id');
     const info = c.get('info');
     const body = await parseBody(c, unmaskSchema);
-    if (body.reason === '') {
+    const reason = body.reason;
+    if (reason === undefined || reason === '') {
       throw new ApiError(400, 'reason_required', t('unmask.reasonRequired', info.locale), {
         fields: [
           {
@@ -46,10 +48,12 @@ export function unmaskRoutes(deps: ServerDeps): Hono<AppEnv> {
         ],
       });
     }
-    const customer = await loadCustomer(deps.db, deps.keyRing, id);
-    if (customer === undefined || !can(c.get('actor'), 'customer.read', scopeOf(customer))) {
-      throw new ApiError(404, 'not_found', t('sync.notFound', info.locale, { id }));
-    }
+    const customer = await requireReadable(
+      deps,
+      c,
+      id,
+      await loadCustomer(deps.db, deps.keyRing, id),
+    );
     const actor = await requirePermission(deps, c, 'customer.unmask', { ...scopeOf(customer), id });
     const fields = body.fields.filter(
       (f) => accessTo(actor, f) !== 'hidden' && customer.values[f] !== undefined,
@@ -64,7 +68,7 @@ export function unmaskRoutes(deps: ServerDeps): Hono<AppEnv> {
             recordId: id,
             fields: fields.map((field) => ({ field })),
             outcome: 'success',
-            detail: body.reason,
+            detail: reason,
           }),
         ],
         deps.now(),
