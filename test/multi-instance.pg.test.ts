@@ -359,6 +359,13 @@ describe('two server instances on one PostgreSQL database', { timeout: 90_000 },
     );
     expect(new Set([...written, ...edits]).size).toBe(written.length + edits.length);
 
+    // Text search reads the contact name out of the stored JSON on PostgreSQL too, and only it.
+    const search = async (q: string) =>
+      (await call(b, tokens.clientB, 'GET', `/v1/customers?q=${encodeURIComponent(q)}`, undefined))
+        .body['customers'] as unknown[];
+    expect((await search('张伟')).length).toBeGreaterThan(0);
+    expect(await search('机器人')).toEqual([]);
+
     // The client listening on A heard of the last writes, wherever they landed.
     const last = Math.max(editedOnA.checkpoint, editedOnB.checkpoint);
     await listener?.waitFor((block) => (changedCheckpoint(block) ?? 0) >= last);

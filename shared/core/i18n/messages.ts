@@ -332,6 +332,10 @@ export const messages = {
     en: 'Not signed in, or the sign-in has expired; please sign in again',
   },
   'http.forbidden': { 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  'query.filterForbidden': {
+    'zh-CN': '您无权按“{field}”搜索或筛选',
+    en: 'You may not search or filter by {field}',
+  },
   'http.notFound': { 'zh-CN': '找不到{what}', en: '{what} not found' },
   'http.conflict': { 'zh-CN': '操作冲突：{detail}', en: 'Conflict: {detail}' },
   'http.payloadTooLarge': {

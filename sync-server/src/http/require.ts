@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { t } from '../../../shared/core/i18n/translate';
+import { fieldLabel, t } from '../../../shared/core/i18n/translate';
 import type { Action } from '../../../shared/core/roles/role';
 import { actorAudit } from './actor-audit';
 import { appendAudit } from '../audit/audit-log';
@@ -40,6 +40,28 @@ export async function requireReadable(
     return customer;
   if (customer !== undefined) await auditDenied(deps, c, 'customer.read', id);
   throw new ApiError(404, 'not_found', t('sync.notFound', c.get('info').locale, { id }));
+}
+
+/**
+ * Refuses, with 403 naming each parameter, filters the caller may not use (`refusedFilters`),
+ * and audits the attempt as a failed access.
+ */
+export async function requireFilters(
+  deps: ServerDeps,
+  c: Context<AppEnv>,
+  refused: readonly { param: string; field: string }[],
+): Promise<void> {
+  if (refused.length === 0) return;
+  const locale = c.get('info').locale;
+  await auditDenied(deps, c, 'customer.read', null);
+  const errors = refused.map(({ param, field }) => ({
+    field: param,
+    code: 'query.filterForbidden',
+    message: t('query.filterForbidden', locale, { field: fieldLabel(field, locale) }),
+  }));
+  throw new ApiError(403, 'forbidden', errors.map((e) => e.message).join('; '), {
+    fields: errors,
+  });
 }
 
 async function auditDenied(

@@ -3,7 +3,7 @@ import { parseMobile } from '../../../shared/core/validation/mobile';
 import { blindIndex } from '../crypto/blind-index';
 import type { KeyRing } from '../crypto/key-ring';
 import type { Actor } from '../http/context';
-import { scopeCondition } from '../policy/policy';
+import { accessTo, scopeCondition } from '../policy/policy';
 import type { SqlValue } from '../storage/database';
 
 /** Conditions on customers, as the list and the export take them; tag lists are comma-separated. */
@@ -35,12 +35,62 @@ export const customerFilterSchema = z.object({
 
 export type CustomerFilter = z.infer<typeof customerFilterSchema>;
 
+/** The customer field each filter reads; `q` reads the name and the contact name. */
+const filteredField: Partial<Record<keyof CustomerFilter, string>> = {
+  industry: 'industry',
+  stage: 'stage',
+  level: 'level',
+  region: 'region',
+  owner: 'owner',
+  mobile: 'mobile',
+  tagsAny: 'tags',
+  tagsAll: 'tags',
+  tagsNone: 'tags',
+  lastContactFrom: 'lastContact',
+  lastContactTo: 'lastContact',
+};
+
+const seesInClear = (actor: Actor, field: string) => {
+  const access = accessTo(actor, field);
+  return access === 'view' || access === 'edit';
+};
+
+/**
+ * The filters this caller may not use, with the field each reads: a filter on a field the caller
+ * sees masked or not at all would tell it the value (a search is an oracle). A mobile number is
+ * the exception for masked: it is found exactly, through its keyed hash (SPEC 5). Text search
+ * needs the name or the contact name in clear.
+ */
+export function refusedFilters(
+  actor: Actor,
+  q: CustomerFilter,
+): { param: string; field: string }[] {
+  const refused: { param: string; field: string }[] = [];
+  for (const [param, field] of Object.entries(filteredField)) {
+    if (q[param as keyof CustomerFilter] === undefined) continue;
+    const ok = field === 'mobile' ? accessTo(actor, field) !== 'hidden' : seesInClear(actor, field);
+    if (!ok) refused.push({ param, field });
+  }
+  if (q.q !== undefined && !seesInClear(actor, 'name') && !seesInClear(actor, 'contactName'))
+    refused.push({ param: 'q', field: 'name' });
+  return refused;
+}
+
+/** Where a region filter's code reaches: a province (XX0000) or a city (XXXX00) takes in its divisions. */
+function regionPrefix(code: string): string {
+  if (code.length < 6) return code;
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
 /**
  * The filter as conditions on the customers table, within the actor's rows (so pages are full
  * and counts honest), leaving out merged records and, unless asked, archived ones.
  */
 export function customerConditions(
   ring: KeyRing,
+  dialect: 'sqlite' | 'postgres',
   actor: Actor,
   q: CustomerFilter,
 ): { where: string[]; params: SqlValue[] } {
@@ -57,18 +107,26 @@ export function customerConditions(
   if (q.includeArchived !== 'true') add("status <> 'archived'");
   if (q.q !== undefined) {
     // Case-insensitive on both engines, and % or _ typed by the user match themselves.
-    const text = q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    // Only on the name and the contact name, each only for a caller who sees it in clear.
+    const text = `%${q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const contactName =
+      dialect === 'sqlite'
+        ? "json_extract(clear_data, '$.contactName')"
+        : "(clear_data::jsonb ->> 'contactName')";
+    const searched = [
+      ...(seesInClear(actor, 'name') ? ['name'] : []),
+      ...(seesInClear(actor, 'contactName') ? [contactName] : []),
+    ];
     add(
-      "(LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(clear_data) LIKE ? ESCAPE '\\')",
-      `%${text}%`,
-      `%"contactname":"%${text}%`,
+      `(${searched.length === 0 ? 'FALSE' : searched.map((column) => `LOWER(${column}) LIKE ? ESCAPE '\\'`).join(' OR ')})`,
+      ...searched.map(() => text),
     );
   }
   for (const key of ['industry', 'stage', 'level', 'owner', 'status'] as const) {
     const value = q[key];
     if (value !== undefined) add(`${key} = ?`, value);
   }
-  if (q.region !== undefined) add('region LIKE ?', `${q.region.replace(/0+$/, '')}%`);
+  if (q.region !== undefined) add('region LIKE ?', `${regionPrefix(q.region)}%`);
   if (q.mobile !== undefined) {
     const mobile = parseMobile(q.mobile);
     add('mobile_hash = ?', mobile.ok ? blindIndex(ring, 'mobile', mobile.value) : '');

@@ -11,11 +11,12 @@ import type { Actor, AppEnv } from '../http/context';
 import { csvHeader, csvLine } from '../http/csv';
 import type { ServerDeps } from '../http/deps';
 import { textStream } from '../http/text-stream';
-import { requirePermission } from '../http/require';
+import { requireFilters, requirePermission } from '../http/require';
 import { accessTo } from '../policy/policy';
 import {
   customerConditions,
   customerFilterSchema,
+  refusedFilters,
   type CustomerFilter,
 } from '../records/customer-query';
 import { fromRow, type CustomerRow } from '../records/customer-row';
@@ -39,6 +40,7 @@ export function customerExportRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.get('/v1/customers/export', async (c) => {
     const actor = await requirePermission(deps, c, 'customer.export');
     const filter = parseFilter(c);
+    await requireFilters(deps, c, refusedFilters(actor, filter));
     await deps.db.write((tx) =>
       appendAudit(
         tx,
@@ -94,7 +96,7 @@ async function* csvLines(
   yield csvHeader(columns.map((f) => fieldLabel(f, locale)));
   let after: string | undefined;
   for (;;) {
-    const { where, params } = customerConditions(deps.keyRing, actor, filter);
+    const { where, params } = customerConditions(deps.keyRing, deps.db.dialect, actor, filter);
     if (after !== undefined) {
       where.push('id > ?');
       params.push(after);

@@ -62,4 +62,75 @@ describe('reading customers', () => {
     expect(await search('%')).toEqual([]);
     expect(await search('_')).toEqual([]);
   });
+
+  it('searches text in the name and the contact name only, never in other fields', async () => {
+    const byContact = await create({ ...enterpriseRow(5), contactName: '欧阳娜娜' });
+    await create({ ...enterpriseRow(6), remarks: '欧阳先生介绍' });
+    const res = await server.call('sales', 'GET', `/v1/customers?q=${encodeURIComponent('欧阳')}`);
+    expect((res.body['customers'] as { id: string }[]).map((c) => c.id)).toEqual([byContact]);
+    const demand = await server.call(
+      'sales',
+      'GET',
+      `/v1/customers?q=${encodeURIComponent('机器人')}`,
+    );
+    expect(demand.body['customers']).toEqual([]);
+  });
+
+  it('refuses, naming it, a filter on a field the caller may not see in clear, and audits it', async () => {
+    await server.call('admin', 'PATCH', '/v1/admin/roles/support/fields', {
+      field: 'industry',
+      access: 'hidden',
+    });
+    await create(enterpriseRow(7));
+    const hidden = await server.call('support', 'GET', '/v1/customers?industry=manufacturing');
+    expect(hidden).toMatchObject({
+      status: 403,
+      body: {
+        error: {
+          code: 'forbidden',
+          fields: [{ field: 'industry', code: 'query.filterForbidden' }],
+        },
+      },
+    });
+    expect((hidden.body['error'] as { message: string }).message).toBe(
+      '您无权按“所属行业”搜索或筛选',
+    );
+    // The export takes the same filters, and refuses the same way.
+    await server.call('admin', 'PATCH', '/v1/admin/roles/supervisor/fields', {
+      field: 'industry',
+      access: 'masked',
+    });
+    const exported = await server.app.request('/v1/customers/export?industry=manufacturing', {
+      headers: { authorization: `Bearer ${server.tokens.supervisor}` },
+    });
+    expect(exported.status).toBe(403);
+    // Support sees mobiles masked yet finds a customer by the whole number (its keyed hash).
+    const byMobile = await server.call(
+      'support',
+      'GET',
+      `/v1/customers?mobile=${String(enterpriseRow(7)['mobile'])}`,
+    );
+    expect((byMobile.body['customers'] as unknown[]).length).toBe(1);
+    const denied = await server.db.all(
+      "SELECT actor_id FROM audit_log WHERE outcome = 'denied' AND action = 'customer.read'",
+    );
+    expect(denied).toEqual([{ actor_id: 'u-support' }, { actor_id: 'u-supervisor' }]);
+  });
+
+  it('takes in a province or a city by its code, and nothing beside it', async () => {
+    const langfang = await create({ ...enterpriseRow(8), region: '131002' });
+    const hengshui = await create({ ...enterpriseRow(9), region: '131102' });
+    const chengdu = await create({ ...enterpriseRow(10), region: '510104' });
+    const chongqing = await create({ ...enterpriseRow(11), region: '500101' });
+    const ids = async (region: string) =>
+      (
+        (await server.call('sales', 'GET', `/v1/customers?region=${region}`)).body['customers'] as {
+          id: string;
+        }[]
+      ).map((c) => c.id);
+    expect(await ids('131000')).toEqual([langfang]);
+    expect(await ids('130000')).toEqual([langfang, hengshui]);
+    expect(await ids('500000')).toEqual([chongqing]);
+    expect(await ids('510104')).toEqual([chengdu]);
+  });
 });

@@ -7,8 +7,12 @@ import { auditClearReads } from '../http/audit-clear-reads';
 import type { ApiOperation } from '../http/api-operation';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
-import { requirePermission, requireReadable } from '../http/require';
-import { customerConditions, customerFilterSchema } from '../records/customer-query';
+import { requireFilters, requirePermission, requireReadable } from '../http/require';
+import {
+  customerConditions,
+  customerFilterSchema,
+  refusedFilters,
+} from '../records/customer-query';
 import { type CustomerRow } from '../records/customer-row';
 import { present, presenterFor } from '../records/present-customer';
 import { loadCustomer } from '../records/customer-store';
@@ -57,7 +61,8 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
       );
     }
     const q = parsed.data;
-    const { where, params } = customerConditions(deps.keyRing, actor, q);
+    await requireFilters(deps, c, refusedFilters(actor, q));
+    const { where, params } = customerConditions(deps.keyRing, deps.db.dialect, actor, q);
     if (q.cursor !== undefined) {
       where.push('id > ?');
       params.push(q.cursor);
