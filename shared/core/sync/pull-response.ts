@@ -4,10 +4,12 @@ import { z } from 'zod';
  * Query of a pull: records changed after `since`, at most `limit` of them. `epoch` is the
  * permission epoch of the client's last answer, sent back so the server can tell a client that
  * synced before a permission change (answered with `reset`) from one paging through a reset.
+ * A client that sends no epoch keeps no copy to reset: it is never answered with `reset`, and
+ * learns of rows that left it only through `removed`.
  */
 export const pullQuerySchema = z.object({
   since: z.coerce.number().int().nonnegative().default(0),
-  epoch: z.coerce.number().int().nonnegative().default(0),
+  epoch: z.coerce.number().int().nonnegative().optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 

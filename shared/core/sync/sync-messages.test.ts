@@ -64,10 +64,10 @@ describe('mutation outcomes', () => {
 
 describe('pull', () => {
   it('defaults the query and bounds the limit', () => {
-    expect(pullQuerySchema.parse({})).toEqual({ since: 0, epoch: 0, limit: 1000 });
-    expect(pullQuerySchema.parse({ since: '42', limit: '10' })).toEqual({
+    expect(pullQuerySchema.parse({})).toEqual({ since: 0, limit: 1000 });
+    expect(pullQuerySchema.parse({ since: '42', limit: '10', epoch: '3' })).toEqual({
       since: 42,
-      epoch: 0,
+      epoch: 3,
       limit: 10,
     });
     expect(pullQuerySchema.safeParse({ limit: '100000' }).success).toBe(false);

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { fieldLabel, t } from '../../../shared/core/i18n/translate';
+import { t } from '../../../shared/core/i18n/translate';
 import type { Action } from '../../../shared/core/roles/role';
 import { actorAudit } from './actor-audit';
 import { appendAudit } from '../audit/audit-log';
@@ -57,7 +57,7 @@ export async function requireFilters(
   const errors = refused.map(({ param, field }) => ({
     field: param,
     code: 'query.filterForbidden',
-    message: t('query.filterForbidden', locale, { field: fieldLabel(field, locale) }),
+    message: t('query.filterForbidden', locale, { field }),
   }));
   throw new ApiError(403, 'forbidden', errors.map((e) => e.message).join('; '), {
     fields: errors,

@@ -36,6 +36,9 @@ async function create(ctx: PushContext, m: Mutation): Promise<MutationOutcome> {
   const { locale } = ctx.info;
   if (!can(ctx.actor, 'customer.create'))
     return forbidden(ctx, m, null, t('http.forbidden', locale));
+  const unwritable = unwritableOnCreate(ctx, m);
+  if (unwritable !== undefined)
+    return forbidden(ctx, m, null, t('sync.forbiddenField', locale, { field: unwritable }));
   const { template, checked, keys, sealed, auditFields } = prepareCreate(ctx, m);
   if (!checked.ok) return invalid(ctx, m, null, checked.errors);
   const values = checked.value;
@@ -92,6 +95,21 @@ async function create(ctx: PushContext, m: Mutation): Promise<MutationOutcome> {
   };
 }
 
+/**
+ * The first field of a new row that the caller's field rules do not let it write: one it may
+ * only view, or may not see at all. A masked field may be entered (a clerk types an amount it
+ * will then see masked); the owner may be left as the caller.
+ */
+function unwritableOnCreate(ctx: PushContext, m: Mutation): string | undefined {
+  for (const [field, value] of Object.entries(withoutSystem(m.fields))) {
+    if (value === undefined || value === null || value === '') continue;
+    if (field === 'owner' && value === ctx.actor.user.id) continue;
+    const access = accessTo(ctx.actor, field);
+    if (access === 'view' || access === 'hidden') return field;
+  }
+  return undefined;
+}
+
 async function update(ctx: PushContext, m: Mutation, id: string): Promise<MutationOutcome> {
   const { locale } = ctx.info;
   const current = await ctx.batch.load(id);
@@ -108,14 +126,17 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
   const changes: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(withoutSystem(m.fields))) {
     const stored = current.values[field];
+    const access = accessTo(ctx.actor, field);
     // A masked value sent back from a sheet means "unchanged": never write it over the clear one.
+    // A hidden field is refused whatever is sent, so a push cannot test guesses at its mask.
     if (
+      access !== 'hidden' &&
       typeof value === 'string' &&
       stored !== undefined &&
       isMaskOfStored(value, stored, field, current)
     )
       continue;
-    if (accessTo(ctx.actor, field) !== 'edit') {
+    if (access !== 'edit') {
       return forbidden(ctx, m, id, t('sync.forbiddenField', locale, { field }));
     }
     changes[field] = value;

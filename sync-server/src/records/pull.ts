@@ -17,10 +17,10 @@ export async function pull(
   db: SqlExecutor,
   ring: KeyRing,
   actor: Actor,
-  query: { since: number; limit: number; epoch: number },
+  query: { since: number; limit: number; epoch?: number | undefined },
 ): Promise<PullResponse> {
   const epoch = await permissionsChangedAt(db);
-  const reset = query.since > 0 && query.epoch < epoch;
+  const reset = query.since > 0 && query.epoch !== undefined && query.epoch < epoch;
   const since = reset ? 0 : query.since;
   // Decrypt only for callers who may see some sensitive field in clear; masks are stored. Only
   // the form the caller needs is read: ciphertexts are the bulk of a row. A pull answers no

@@ -173,6 +173,43 @@ describe('push', () => {
     const [auditor] = await push('auditor', [mutation(enterpriseRow())]);
     expect(auditor).toMatchObject({ status: 'forbidden' });
   });
+
+  it("holds a new row to the caller's field rules: nothing it may only view or may not see", async () => {
+    await server.call('admin', 'PATCH', '/v1/admin/roles/sales/fields', {
+      field: 'remarks',
+      access: 'hidden',
+    });
+    await server.call('admin', 'PATCH', '/v1/admin/roles/sales/fields', {
+      field: 'owner',
+      access: 'view',
+    });
+    const [hidden, handedOn, own] = await push('sales', [
+      mutation({ ...enterpriseRow(), remarks: '不该写入' }),
+      mutation({ ...enterpriseRow(), owner: 'u-otherSales' }),
+      mutation({ ...enterpriseRow(), owner: 'u-sales' }),
+    ]);
+    expect(hidden).toMatchObject({ status: 'forbidden', message: '您没有权限修改特殊要求' });
+    expect(handedOn).toMatchObject({ status: 'forbidden', message: '您没有权限修改跟进负责人' });
+    expect(own).toMatchObject({ status: 'pending_review' });
+    expect(await server.db.get('SELECT COUNT(*) AS n FROM customers')).toEqual({ n: 1 });
+  });
+
+  it('refuses any value for a hidden field, so a guess at its mask tells nothing', async () => {
+    const row = enterpriseRow();
+    const [created] = await push('sales', [mutation(row)]);
+    const { recordId, checkpoint } = created as { recordId: string; checkpoint: number };
+    await server.call('admin', 'PATCH', '/v1/admin/roles/sales/fields', {
+      field: 'mobile',
+      access: 'hidden',
+    });
+    const mobile = String(row['mobile']);
+    const rightMask = `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
+    const outcomes = await push('sales', [
+      mutation({ mobile: rightMask }, { recordId, baseCheckpoint: checkpoint }),
+      mutation({ mobile: '139****0000' }, { recordId, baseCheckpoint: checkpoint }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['forbidden', 'forbidden']);
+  });
 });
 
 describe('pull and masking', () => {
@@ -323,6 +360,30 @@ describe('pull and masking', () => {
     // Only its own new row; and a pull from 0 names none of the rows it may not see.
     expect(seen).toHaveLength(1);
     expect((await pull('support', 0)).removed).toEqual([]);
+  });
+
+  it('never resets a client that sends no epoch, so it pages to the end after a permission change', async () => {
+    await push(
+      'sales',
+      [1, 2, 3, 4].map((i) => mutation(enterpriseRow(200 + i))),
+    );
+    const first = await pull('support', 0, '&limit=2');
+    // Permissions change while the client pages.
+    await server.call('admin', 'PATCH', '/v1/admin/roles/support/fields', {
+      field: 'remarks',
+      access: 'hidden',
+    });
+    let since = first.checkpoint;
+    const seen = first.records.map((r) => r.id);
+    for (let pages = 1; ; pages += 1) {
+      const page = await pull('support', since, '&limit=2');
+      expect(page.reset).toBe(false);
+      seen.push(...page.records.map((r) => r.id));
+      since = page.checkpoint;
+      if (!page.hasMore) break;
+      expect(pages).toBeLessThan(5);
+    }
+    expect(seen).toHaveLength(4);
   });
 
   it('treats a masked value sent back from a sheet as unchanged', async () => {
