@@ -587,8 +587,8 @@ export const messages = {
   },
   'error.admin.lockout': {
     'zh-CN':
-      '已拒绝：此更改会使没有任何启用的用户能够管理角色，请先让另一位用户拥有该权限（{field}）',
-    en: 'Refused: after this change no active user could manage roles; give another user that permission first ({field})',
+      '已拒绝：此更改会使没有任何启用的用户能够管理角色（或能登录来管理），请先让另一位能登录的用户拥有该权限（{field}）',
+    en: 'Refused: after this change no active user could manage roles (or sign in to do so); first give that permission to another user who can sign in ({field})',
   },
   'admin.what.user': { 'zh-CN': '用户“{id}”', en: 'User “{id}”' },
   'admin.what.role': { 'zh-CN': '角色“{id}”', en: 'Role “{id}”' },

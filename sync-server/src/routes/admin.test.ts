@@ -283,6 +283,40 @@ describe('admin API', () => {
     ]);
   });
 
+  it('refuses revoking the last token of the only admin who can sign in', async () => {
+    // A second admin without any way to sign in does not count.
+    const tokenless = { email: 'zhao@example.com', displayName: '赵敏', roleId: 'admin' };
+    expect((await call('PUT', '/v1/admin/users/u-zhao', adminToken, tokenless)).status).toBe(201);
+    const mine = (await call('GET', '/v1/admin/users/u-admin/tokens', adminToken)).body.tokens as {
+      id: string;
+      revokedAt: string | null;
+    }[];
+    const live = mine.filter((t) => t.revokedAt === null);
+    for (const token of live.slice(0, -1))
+      expect((await call('DELETE', `/v1/admin/tokens/${token.id}`, adminToken)).status).toBe(200);
+    const last = live.at(-1)?.id ?? '';
+    const refused = await call('DELETE', `/v1/admin/tokens/${last}`, adminToken);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      code: 'admin_lockout',
+      fields: [{ field: 'tokenId' }],
+    });
+    const demote = await call('PUT', '/v1/admin/users/u-admin', adminToken, {
+      email: 'admin@crm.local',
+      displayName: '管理员',
+      roleId: 'sales',
+    });
+    expect(demote.status).toBe(400);
+    expect((await call('GET', '/v1/me', adminToken)).status).toBe(200);
+    // Once the second admin has a token, it counts: the first admin could now step down.
+    const zhao = await call('POST', '/v1/admin/users/u-zhao/tokens', adminToken, { label: 'zhao' });
+    const zhaoToken = String(zhao.body.token);
+    expect((await call('GET', '/v1/admin/users', zhaoToken)).status).toBe(200);
+    expect(
+      (await call('DELETE', `/v1/admin/tokens/${String(zhao.body.id)}`, adminToken)).status,
+    ).toBe(200);
+  });
+
   it('revokes a token so it no longer signs in', async () => {
     const revoked = await call('DELETE', `/v1/admin/tokens/${salesTokenId}`, adminToken);
     expect(revoked.status).toBe(200);
@@ -293,7 +327,7 @@ describe('admin API', () => {
     expect(me.status).toBe(401);
     expect(me.body.error?.code).toBe('unauthorized');
 
-    const [entry] = await auditRows("action = 'admin.token.revoke'", []);
+    const [entry] = await auditRows("action = 'admin.token.revoke' AND record_id <> 'u-zhao'", []);
     expect(entry?.record_id).toBe('u-lilei');
     expect(JSON.parse(entry?.fields ?? '')).toContainEqual({
       field: 'tokenId',
@@ -303,7 +337,9 @@ describe('admin API', () => {
     // A second revocation is no second change.
     const again = await call('DELETE', `/v1/admin/tokens/${salesTokenId}`, adminToken);
     expect(again.body.token).toEqual(revoked.body.token);
-    expect(await auditRows("action = 'admin.token.revoke'", [])).toHaveLength(1);
+    expect(
+      await auditRows("action = 'admin.token.revoke' AND record_id <> 'u-zhao'", []),
+    ).toHaveLength(1);
 
     const missing = await call('DELETE', '/v1/admin/tokens/nope', adminToken);
     expect(missing.status).toBe(404);

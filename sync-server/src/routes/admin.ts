@@ -51,6 +51,8 @@ type AuditField = AuditEntry['fields'][number];
  */
 export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const identitySignIn =
+    deps.verifiers.google !== undefined || deps.verifiers.microsoft !== undefined;
 
   app.get('/v1/admin/users', async (c) => {
     await requirePermission(deps, c, 'admin.users');
@@ -99,7 +101,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       if (fields.length === 0) {
         return { epoch: await permissionsChangedAt(tx), created: false, changed: false };
       }
-      await refuseLockOut(tx, locale, { user }, user.active ? 'roleId' : 'active');
+      await refuseLockOut(tx, locale, { user }, user.active ? 'roleId' : 'active', identitySignIn);
       await saveUser(tx, user, deps.now());
       const epoch = await bumpPermissionEpoch(tx);
       const detail = before === undefined ? 'created' : 'updated';
@@ -192,6 +194,13 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       if (row === undefined) throw notFound(c.get('info').locale, 'admin.what.token', tokenId);
       // Revoking twice is not a second change: answer the first revocation again.
       if (row.revoked_at !== null) return row;
+      await refuseLockOut(
+        tx,
+        c.get('info').locale,
+        { revokedTokenId: tokenId },
+        'tokenId',
+        identitySignIn,
+      );
       const at = deps.now().toISOString();
       await revokeApiToken(tx, tokenId, at);
       await bumpPermissionEpoch(tx);
@@ -214,7 +223,7 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     if (fields.length === 0) {
       return { epoch: await permissionsChangedAt(tx), created: false, changed: false };
     }
-    await refuseLockOut(tx, c.get('info').locale, { role }, 'actions');
+    await refuseLockOut(tx, c.get('info').locale, { role }, 'actions', identitySignIn);
     await saveRole(tx, role, deps.now());
     const epoch = await bumpPermissionEpoch(tx);
     const detail = before === undefined ? 'created' : 'updated';
@@ -257,24 +266,52 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
 async function refuseLockOut(
   tx: SqlExecutor,
   locale: Locale,
-  change: { user?: User; role?: Role },
+  change: { user?: User; role?: Role; revokedTokenId?: string },
   field: string,
+  identitySignIn: boolean,
 ): Promise<void> {
   const users = await listUsers(tx);
   const roles = await listRoles(tx);
   const replace = <T extends { id: string }>(all: T[], next: T | undefined) =>
     next === undefined ? all : [...all.filter((x) => x.id !== next.id), next];
-  if (!someoneManagesRoles(users, roles)) return;
-  if (someoneManagesRoles(replace(users, change.user), replace(roles, change.role))) return;
+  // Who can sign in: anyone, when Google or Microsoft sign-in is set up (a user is found by
+  // email); otherwise only the holders of a live API token.
+  const holders = identitySignIn ? undefined : await tokenHolders(tx);
+  const holdersAfter =
+    identitySignIn || change.revokedTokenId === undefined
+      ? holders
+      : await tokenHolders(tx, change.revokedTokenId);
+  if (!someoneManagesRoles(users, roles, holders)) return;
+  if (someoneManagesRoles(replace(users, change.user), replace(roles, change.role), holdersAfter))
+    return;
   const error = labelled(field, 'admin.lockout', locale);
   throw new ApiError(400, 'admin_lockout', error.message, { fields: [error] });
 }
 
-function someoneManagesRoles(users: readonly User[], roles: readonly Role[]): boolean {
+/** The users holding an API token that is not revoked, leaving out one token if named. */
+async function tokenHolders(tx: SqlExecutor, except?: string): Promise<Set<string>> {
+  const rows = await tx.all<{ user_id: string }>(
+    'SELECT DISTINCT user_id FROM api_tokens WHERE revoked_at IS NULL AND id <> ?',
+    [except ?? ''],
+  );
+  return new Set(rows.map((r) => r.user_id));
+}
+
+/** Whether an active user who can sign in (a token holder, when `holders` is given) may manage roles. */
+function someoneManagesRoles(
+  users: readonly User[],
+  roles: readonly Role[],
+  holders: ReadonlySet<string> | undefined,
+): boolean {
   const byId = new Map(roles.map((r) => [r.id, r]));
   return users.some((u) => {
     const role = byId.get(u.roleId);
-    return u.active && role !== undefined && roleAllows(role, 'admin.roles');
+    return (
+      u.active &&
+      role !== undefined &&
+      roleAllows(role, 'admin.roles') &&
+      (holders === undefined || holders.has(u.id))
+    );
   });
 }
 
