@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,5 +61,21 @@ describe('starting the server on a fresh data directory', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('refuses to start, naming the key file, when the key file of a set-up database is missing', async () => {
+    const keyFile = join(dir, 'data.key');
+    renameSync(keyFile, `${keyFile}.moved`);
+    try {
+      await expect(startServer(config())).rejects.toThrow(
+        `the data key file ${keyFile} is missing`,
+      );
+      // No new key replaced the lost one.
+      expect(existsSync(keyFile)).toBe(false);
+    } finally {
+      renameSync(`${keyFile}.moved`, keyFile);
+    }
+    const server = await startServer(config());
+    await server.close();
   });
 });

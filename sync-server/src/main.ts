@@ -7,8 +7,8 @@ import { createFailureLimiter } from './auth/sign-in-rate-limit';
 import { createGoogleVerifier } from './auth/google-id-token';
 import { createMicrosoftVerifier } from './auth/microsoft-token';
 import { loadConfig, type Config } from './config/config';
-import { loadOrCreateKeyFile } from './crypto/data-key-file';
-import { parseKeyMaterial } from './crypto/key-material';
+import type { KeyRing } from './crypto/key-ring';
+import { loadDataKeys } from './crypto/load-data-keys';
 import { openChangeFeed } from './events/change-feed';
 import type { ServerDeps } from './http/deps';
 import { bootstrap } from './people/bootstrap';
@@ -24,9 +24,19 @@ export async function startServer(config: Config): Promise<{
   close: () => Promise<void>;
   port: number;
 }> {
-  const keys = loadOrCreateKeyFile(join(config.dataDir, 'data.key'), config.CRM_DATA_KEY);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
-  await migrate(db);
+  let keyRing: KeyRing;
+  try {
+    await migrate(db);
+    // After migrating: whether the database is set up decides whether a key file may be created.
+    keyRing = await loadDataKeys(db, {
+      keyFile: join(config.dataDir, 'data.key'),
+      envValue: config.CRM_DATA_KEY,
+    });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const first = await bootstrap(db, {
     adminEmail: config.CRM_BOOTSTRAP_ADMIN_EMAIL,
     adminToken: config.CRM_BOOTSTRAP_ADMIN_TOKEN,
@@ -56,7 +66,7 @@ export async function startServer(config: Config): Promise<{
   const deps: ServerDeps = {
     config,
     db,
-    keyRing: parseKeyMaterial(keys.material),
+    keyRing,
     verifiers,
     auditSigner:
       config.CRM_AUDIT_SIGNING_KEY === undefined

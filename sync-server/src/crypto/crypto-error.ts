@@ -5,7 +5,8 @@ export type CryptoErrorCode =
   | 'malformed-ciphertext'
   | 'authentication-failed'
   | 'invalid-input'
-  | 'insecure-key-file';
+  | 'insecure-key-file'
+  | 'key-mismatch';
 
 /**
  * A refused crypto operation. Messages name what is wrong (line, key id, field) but never carry

@@ -53,8 +53,12 @@ export function loadOrCreateKeyFile(path: string, envValue?: string): KeyFileRes
   return { material, created: true };
 }
 
-/** The file's content, or undefined when it does not exist. */
-function readKeyFile(path: string): string | undefined {
+/**
+ * The key file's content, validated, or undefined when it does not exist; refused when group or
+ * others may access it.
+ * @example readKeyFile('data/data.key') // undefined before the first start
+ */
+export function readKeyFile(path: string): string | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
