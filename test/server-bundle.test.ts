@@ -98,4 +98,71 @@ describe('the bundled server (dist/server/main.js)', () => {
     expect(said).toContain('The server cannot start');
     expect(said).toMatch(/PORT: .*"eighty"/);
   });
+
+  it('on a port in use says so naming PORT, without a stack, and still prints the first admin token', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'crm-bundle-port-'));
+    try {
+      const taken = await runBundle({ PORT: new URL(base).port, CRM_DATA_DIR: fresh });
+      expect(taken.code).toBe(1);
+      expect(taken.stderr).toContain('The server could not start: PORT:');
+      expect(taken.stderr).toContain(`port ${new URL(base).port} is already in use`);
+      expect(taken.stderr).toContain('已被占用');
+      expect(taken.stderr).not.toMatch(/\n\s+at /);
+      const token = /shown only now:\n\s+(\S+)/.exec(taken.stdout)?.[1];
+      expect(token).toBeDefined();
+
+      // The token printed by the failed start is the admin's on the next start.
+      const next = spawn(process.execPath, [serverBundle], {
+        env: { PATH: process.env['PATH'] ?? '', PORT: '0', CRM_DATA_DIR: fresh },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      try {
+        const nextBase = await new Promise<string>((resolve, reject) => {
+          let said = '';
+          next.stdout?.on('data', (chunk: Buffer) => {
+            said += chunk.toString();
+            const found = /listening on (http:\/\/\S+)/.exec(said);
+            if (found?.[1] !== undefined) resolve(found[1]);
+          });
+          next.once('exit', () => reject(new Error(`exited: ${said}`)));
+        });
+        const me = await fetch(`${nextBase}/v1/me`, {
+          headers: { authorization: `Bearer ${token ?? ''}` },
+        });
+        expect(me.status).toBe(200);
+      } finally {
+        const exited = new Promise((resolve) => next.once('exit', resolve));
+        next.kill('SIGTERM');
+        await exited;
+      }
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('on a HOST that is not an address of this machine says so naming HOST, without a stack', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'crm-bundle-host-'));
+    try {
+      const bad = await runBundle({ PORT: '0', HOST: '192.0.2.1', CRM_DATA_DIR: fresh });
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('HOST: "192.0.2.1"');
+      expect(bad.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
+
+/** Runs the bundle with `env` until it exits. */
+async function runBundle(env: Record<string, string>) {
+  const run = spawn(process.execPath, [serverBundle], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  run.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  run.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => run.once('exit', resolve));
+  return { code, stdout, stderr };
+}

@@ -1,4 +1,3 @@
-import { serve } from '@hono/node-server';
 import { join } from 'node:path';
 import { createApp } from './app';
 import { loadOrCreateCheckpointSigner, startCheckpointJob } from './audit/checkpoint-signer';
@@ -10,10 +9,12 @@ import { loadConfig, type Config } from './config/config';
 import type { KeyRing } from './crypto/key-ring';
 import { loadDataKeys } from './crypto/load-data-keys';
 import { openChangeFeed } from './events/change-feed';
+import { listen, type NodeServer } from './listen';
 import type { ServerDeps } from './http/deps';
 import { bootstrap } from './people/bootstrap';
 import { seedDemoCustomers } from './playground/demo-customers';
 import { seedDemoUsers } from './playground/demo-users';
+import type { Database } from './storage/database';
 import { migrate } from './storage/migrate';
 import { openDatabase } from './storage/open-database';
 
@@ -42,6 +43,32 @@ export async function startServer(config: Config): Promise<{
     adminToken: config.CRM_BOOTSTRAP_ADMIN_TOKEN,
     now: new Date(),
   });
+  try {
+    return { ...(await serveLibrary(config, db, keyRing)), adminToken: first?.adminToken };
+  } catch (error) {
+    await db.close();
+    // The first admin's token is stored only as a hash: unless the failure carries it to be
+    // printed, nobody could ever sign in.
+    throw new StartError(error, first?.adminToken);
+  }
+}
+
+/** A start that failed after the bootstrap, with the first admin's token if it created one. */
+class StartError extends Error {
+  readonly adminToken: string | undefined;
+
+  constructor(cause: unknown, adminToken: string | undefined) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'StartError';
+    this.adminToken = adminToken;
+  }
+}
+
+async function serveLibrary(
+  config: Config,
+  db: Database,
+  keyRing: KeyRing,
+): Promise<{ deps: ServerDeps; close: () => Promise<void>; port: number }> {
   const demoUsers = config.CRM_PLAYGROUND ? await seedDemoUsers(db, new Date()) : undefined;
   const verifiers: ServerDeps['verifiers'] = {};
   if (config.CRM_GOOGLE_AUDIENCE !== undefined) {
@@ -82,17 +109,18 @@ export async function startServer(config: Config): Promise<{
   };
   const app = createApp(deps);
   if (demoUsers !== undefined) await seedDemoCustomers(app, db, demoUsers);
+  let server: NodeServer;
+  try {
+    server = await listen(app.fetch, config.PORT, config.HOST);
+  } catch (error) {
+    deps.changes.close();
+    throw error;
+  }
   const checkpoints = startCheckpointJob(db, deps.auditSigner, config.CRM_AUDIT_CHECKPOINT_SECONDS);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
-      resolve(s),
-    );
-  });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
   return {
     deps,
-    adminToken: first?.adminToken,
     port,
     close: async () => {
       checkpoints.stop();
@@ -111,7 +139,7 @@ export async function startServer(config: Config): Promise<{
   };
 }
 
-function closeIdle(server: ReturnType<typeof serve>): void {
+function closeIdle(server: NodeServer): void {
   if ('closeIdleConnections' in server) server.closeIdleConnections();
 }
 
@@ -126,7 +154,15 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  const { adminToken, port, close } = await startServer(loaded.config);
+  const config = loaded.config;
+  let started: Awaited<ReturnType<typeof startServer>>;
+  try {
+    started = await startServer(config);
+  } catch (error) {
+    if (error instanceof StartError) printFirstAdmin(config, error.adminToken);
+    throw error;
+  }
+  const { adminToken, port, close } = started;
   // Stop taking requests, let the ones in flight finish, close the database, then exit.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
@@ -148,10 +184,15 @@ async function main(): Promise<void> {
       `Playground mode (CRM_PLAYGROUND): demo users per role, their tokens on http://${loaded.config.HOST}:${port}/playground`,
     );
   }
-  if (adminToken !== undefined && loaded.config.CRM_BOOTSTRAP_ADMIN_TOKEN === undefined) {
-    // Shown once, on the first start only; the server keeps just its hash.
+  printFirstAdmin(config, adminToken);
+}
+
+function printFirstAdmin(config: Config, adminToken: string | undefined): void {
+  if (adminToken !== undefined && config.CRM_BOOTSTRAP_ADMIN_TOKEN === undefined) {
+    // Shown once, on the first start only (even when that start fails later on); the server
+    // keeps just its hash.
     console.log(
-      `First admin created (${loaded.config.CRM_BOOTSTRAP_ADMIN_EMAIL}). Its API token, shown only now:\n  ${adminToken}`,
+      `First admin created (${config.CRM_BOOTSTRAP_ADMIN_EMAIL}). Its API token, shown only now:\n  ${adminToken}`,
     );
   }
 }
