@@ -64,6 +64,10 @@ export const configSchema = z.object({
     .default('https://login.microsoftonline.com/organizations'),
   /** The sync server's API scope(s) the add-in asks for, e.g. api://crm.example.com/<id>/access_as_user. */
   CRM_MS_SCOPES: list.optional(),
+  /**
+   * `true` behind one reverse proxy: the caller's address is the rightmost X-Forwarded-For entry,
+   * the one that proxy appended (entries left of it come from the client).
+   */
   CRM_TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

@@ -26,7 +26,9 @@ export function requestInfo(trustProxy: boolean): MiddlewareHandler<AppEnv> {
 
 function addressOf(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    // The rightmost entry is the one our proxy appended; entries left of it are whatever the
+    // client sent, which would let it pick its own address for the sign-in limit and the audit.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {
