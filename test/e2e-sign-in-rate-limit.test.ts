@@ -27,6 +27,11 @@ afterAll(async () => {
 
 /** GET /v1/me from the attacker's address. */
 function meFromAttacker(token: string) {
+  return meFrom(attacker, token);
+}
+
+/** GET /v1/me from `address`, with `token` or without credentials. */
+function meFrom(address: string, token: string | undefined) {
   return new Promise<{ status: number; retryAfter: string | undefined; body: string }>(
     (resolve, reject) => {
       const req = httpRequest(
@@ -34,8 +39,11 @@ function meFromAttacker(token: string) {
           host: '127.0.0.1',
           port: server.port,
           path: '/v1/me',
-          localAddress: attacker,
-          headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
+          localAddress: address,
+          headers: {
+            ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+            'accept-language': 'en',
+          },
         },
         (res) => {
           let body = '';
@@ -54,7 +62,7 @@ function meFromAttacker(token: string) {
 }
 
 describe('repeated failed sign-ins from one address', () => {
-  it('are refused with 429 and Retry-After, audited, and let in again after the wait', async () => {
+  it('are refused with 429 and Retry-After, a valid token too while the address is locked, audited, and let in again after the wait', async () => {
     for (let i = 0; i < maxFailures; i += 1) {
       expect((await meFromAttacker(`guessed-token-${i}`)).status).toBe(401);
     }
@@ -88,5 +96,25 @@ describe('repeated failed sign-ins from one address', () => {
     const after = await meFromAttacker(sales);
     expect(after.status).toBe(200);
     expect(JSON.parse(after.body)).toMatchObject({ user: { id: 'u-sales' } });
+  });
+
+  it('start counting again after a successful sign-in', async () => {
+    const user = '127.0.0.3';
+    for (let round = 0; round < 3; round += 1) {
+      for (let i = 0; i < maxFailures - 1; i += 1) {
+        expect((await meFrom(user, `mistyped-token-${i}`)).status).toBe(401);
+      }
+      expect((await meFrom(user, sales)).status).toBe(200);
+    }
+  });
+
+  it('do not include requests without credentials, which are refused with 401 but not counted', async () => {
+    const page = '127.0.0.4';
+    for (let i = 0; i < maxFailures * 2; i += 1) {
+      const anonymous = await meFrom(page, undefined);
+      expect(anonymous.status).toBe(401);
+      expect(JSON.parse(anonymous.body)).toMatchObject({ error: { code: 'unauthorized' } });
+    }
+    expect((await meFrom(page, sales)).status).toBe(200);
   });
 });

@@ -11,7 +11,9 @@ import type { ServerDeps } from './deps';
 /**
  * Signs the caller in from `Authorization: Bearer …`: an API token (looked up by its hash), a
  * Google ID token or a Microsoft access token (verified, then mapped by email to a user the admin
- * created). Failures are audited and limited per address.
+ * created). Failures are audited and limited per address: a success resets the address's count,
+ * a request without credentials is audited but not counted, and while an address is locked every
+ * attempt from it is refused, a valid one too, so a guess that happens to be right is not told so.
  */
 export function authenticate(deps: ServerDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -31,11 +33,15 @@ export function authenticate(deps: ServerDeps): MiddlewareHandler<AppEnv> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     const outcome = bearer === undefined ? { reason: 'missing' } : await signIn(deps, bearer);
     if ('actor' in outcome) {
+      // A user who mistyped and then signed in is not left counting towards a lock-out.
+      deps.limiter.reset(address);
       c.set('actor', outcome.actor);
       await next();
       return;
     }
-    deps.limiter.recordFailure(address);
+    // A request without credentials guesses nothing: counting it would let a page that calls
+    // before its sign-in finishes lock out everyone behind the same address.
+    if (bearer !== undefined) deps.limiter.recordFailure(address);
     await deps.db.write((tx) =>
       appendAudit(
         tx,
