@@ -86,3 +86,42 @@ describe('Microsoft Entra sign-in through the middleware on a real port', () => 
     expect((await failedSignIns()).slice(before)).toEqual(['unknown_user', 'wrong_audience']);
   });
 });
+
+describe('sign-in while the identity provider cannot be reached', () => {
+  it('answers 503 with Retry-After, neither counted towards the limit nor audited as failed', async () => {
+    const outage = await startIdentityProvider();
+    outage.setDown(true);
+    // One counted failure would lock the address.
+    const alone = await startRealServer({
+      CRM_SIGNIN_MAX_FAILURES: '1',
+      CRM_MS_JWKS_URL: outage.jwksUrl,
+      CRM_MS_ISSUER: TEST_MICROSOFT_ISSUER,
+      CRM_MS_AUDIENCE: TEST_AUDIENCE,
+    });
+    try {
+      const ownAuditor = await alone.addUser('u-auditor', 'auditor');
+      const token = await outage.signMicrosoftToken({
+        preferred_username: 'grace@contoso.example',
+      });
+      for (let i = 0; i < 3; i += 1) {
+        const answer = await alone.request(token, 'GET', '/v1/me', undefined, {
+          'accept-language': 'en',
+        });
+        expect(answer.status).toBe(503);
+        expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(answer.body).toEqual({
+          error: {
+            code: 'signin_unavailable',
+            message: expect.stringContaining('identity provider cannot be reached') as string,
+          },
+        });
+      }
+      const audit = await alone.request(ownAuditor, 'GET', '/v1/audit?action=signin.failed');
+      expect(audit.status).toBe(200);
+      expect(audit.body['entries']).toEqual([]);
+    } finally {
+      await alone.close();
+      await outage.close();
+    }
+  });
+});

@@ -346,6 +346,10 @@ export const messages = {
     'zh-CN': '登录失败次数过多，请{seconds}秒后再试',
     en: 'Too many failed sign-ins; try again in {seconds} seconds',
   },
+  'http.signInUnavailable': {
+    'zh-CN': '暂时无法验证登录（无法连接身份提供方），请{seconds}秒后再试',
+    en: 'The sign-in cannot be checked right now (the identity provider cannot be reached); try again in {seconds} seconds',
+  },
   'http.internal': {
     'zh-CN': '服务器内部错误，请稍后再试（编号 {requestId}）',
     en: 'Internal server error; please try again later (reference {requestId})',

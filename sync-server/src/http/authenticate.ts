@@ -8,6 +8,9 @@ import { ApiError } from './api-error';
 import type { Actor, AppEnv } from './context';
 import type { ServerDeps } from './deps';
 
+/** How long a client waits before retrying when the identity provider cannot be reached. */
+const RETRY_UNAVAILABLE_SECONDS = 30;
+
 /**
  * Signs the caller in from `Authorization: Bearer …`: an API token (looked up by its hash), a
  * Google ID token or a Microsoft access token (verified, then mapped by email to a user the admin
@@ -32,6 +35,16 @@ export function authenticate(deps: ServerDeps): MiddlewareHandler<AppEnv> {
     }
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     const outcome = bearer === undefined ? { reason: 'missing' } : await signIn(deps, bearer);
+    if ('unavailable' in outcome) {
+      // The provider's keys could not be fetched: nothing was wrong with the token, so this is
+      // neither a failed sign-in to audit nor one to count, and the client may retry.
+      throw new ApiError(
+        503,
+        'signin_unavailable',
+        t('http.signInUnavailable', info.locale, { seconds: RETRY_UNAVAILABLE_SECONDS }),
+        { headers: { 'Retry-After': String(RETRY_UNAVAILABLE_SECONDS) } },
+      );
+    }
     if ('actor' in outcome) {
       // A user who mistyped and then signed in is not left counting towards a lock-out.
       deps.limiter.reset(address);
@@ -71,7 +84,7 @@ export function authenticate(deps: ServerDeps): MiddlewareHandler<AppEnv> {
 async function signIn(
   deps: ServerDeps,
   bearer: string,
-): Promise<{ actor: Actor } | { reason: string }> {
+): Promise<{ actor: Actor } | { reason: string } | { unavailable: true }> {
   const isJwt = bearer.split('.').length === 3;
   let user;
   if (!isJwt) {
@@ -83,7 +96,11 @@ async function signIn(
       : deps.verifiers.microsoft;
     if (verifier === undefined) return { reason: 'provider_not_configured' };
     const verified = await verifier(bearer);
-    if (!verified.ok) return { reason: verified.reason };
+    if (!verified.ok) {
+      return verified.reason === 'unavailable'
+        ? { unavailable: true }
+        : { reason: verified.reason };
+    }
     user = await findUserByEmail(deps.db, verified.identity.email);
     if (user === undefined) return { reason: 'unknown_user' };
   }
