@@ -9,14 +9,43 @@ const list = z.string().transform((s) =>
     .filter((x) => x !== ''),
 );
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** A list that, once set, must name at least one entry (`","` is a typo, not an empty list). */
+const nonEmptyList = list.pipe(
+  z
+    .array(z.string())
+    .min(1, '须至少有一项（逗号分隔） / must name at least one entry (comma-separated)'),
+);
+
+// Decimal digits only: Number() would take " " as 0 and "0x50" as 80.
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(
+      /^\d{1,10}$/,
+      `须为 ${min} 到 ${max} 之间的十进制整数 / must be a whole number from ${min} to ${max}`,
+    )
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(
+          min,
+          `须为 ${min} 到 ${max} 之间的十进制整数 / must be a whole number from ${min} to ${max}`,
+        )
+        .max(
+          max,
+          `须为 ${min} 到 ${max} 之间的十进制整数 / must be a whole number from ${min} to ${max}`,
+        ),
+    );
+
+const positiveInt = (fallback: number) => wholeNumber(1, Number.MAX_SAFE_INTEGER).default(fallback);
 
 /**
  * Every setting, read once from the environment at start. A bad setting stops the start with a
  * message that names it; secrets are never echoed back.
  */
 export const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  PORT: wholeNumber(0, 65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   CRM_DATA_DIR: z.string().min(1).default('./data'),
   CRM_DATA_KEY: z.string().min(1).optional(),
@@ -30,6 +59,10 @@ export const configSchema = z.object({
     .regex(
       /^postgres(ql)?:\/\//i,
       '须以 postgres:// 或 postgresql:// 开头，或不设 / must start with postgres:// or postgresql://, or be unset',
+    )
+    .refine(
+      (url) => URL.canParse(url),
+      '不是有效的地址，请检查主机名和端口（0 到 65535） / is not a valid URL; check the host name and port (0 to 65535)',
     )
     .optional(),
   /** The Ed25519 key audit checkpoints are signed with; unset: a key file in the data directory. */
@@ -47,11 +80,11 @@ export const configSchema = z.object({
   CRM_AUDIT_CHECKPOINT_SECONDS: positiveInt(3600),
   CRM_SIGNIN_MAX_FAILURES: positiveInt(10),
   CRM_SIGNIN_WINDOW_SECONDS: positiveInt(900),
-  CRM_GOOGLE_AUDIENCE: list.optional(),
+  CRM_GOOGLE_AUDIENCE: nonEmptyList.optional(),
   CRM_GOOGLE_CERTS_URL: z.string().url().optional(),
   CRM_MS_JWKS_URL: z.string().url().optional(),
-  CRM_MS_ISSUER: list.optional(),
-  CRM_MS_AUDIENCE: list.optional(),
+  CRM_MS_ISSUER: nonEmptyList.optional(),
+  CRM_MS_AUDIENCE: nonEmptyList.optional(),
   /**
    * The Excel add-in's Entra app (application ID): set, the task pane offers Microsoft sign-in
    * (nested app authentication, or the Office dialog) for the scopes below; unset, API tokens.
@@ -63,7 +96,7 @@ export const configSchema = z.object({
     .regex(/^https:\/\//, '须为 https:// 地址 / must be an https:// address')
     .default('https://login.microsoftonline.com/organizations'),
   /** The sync server's API scope(s) the add-in asks for, e.g. api://crm.example.com/<id>/access_as_user. */
-  CRM_MS_SCOPES: list.optional(),
+  CRM_MS_SCOPES: nonEmptyList.optional(),
   /**
    * `true` behind one reverse proxy: the caller's address is the rightmost X-Forwarded-For entry,
    * the one that proxy appended (entries left of it come from the client).
@@ -123,7 +156,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       }),
     };
   }
-  const keyErrors = sharedKeyErrors(result.data);
+  const keyErrors = [...sharedKeyErrors(result.data), ...microsoftSignInErrors(result.data)];
   if (keyErrors.length > 0) return { ok: false, errors: keyErrors };
   if (result.data.CRM_PLAYGROUND && !loopbackHosts.has(result.data.HOST)) {
     // Demo tokens are printed on a public page: only this machine may reach it.
@@ -161,4 +194,28 @@ function sharedKeyErrors(data: z.infer<typeof configSchema>): string[] {
     );
   }
   return errors;
+}
+
+/**
+ * Microsoft sign-in needs all three of its verifier settings; with only some of them the server
+ * would start without it and refuse every Microsoft token, and with CRM_MS_CLIENT_ID the task
+ * pane would offer a sign-in the server cannot verify.
+ */
+function microsoftSignInErrors(data: z.infer<typeof configSchema>): string[] {
+  const verifier = {
+    CRM_MS_JWKS_URL: data.CRM_MS_JWKS_URL,
+    CRM_MS_ISSUER: data.CRM_MS_ISSUER,
+    CRM_MS_AUDIENCE: data.CRM_MS_AUDIENCE,
+  };
+  const missing = Object.entries(verifier)
+    .filter(([, value]) => value === undefined)
+    .map(([name]) => name);
+  if (missing.length === 0) return [];
+  const set = Object.keys(verifier).filter((name) => !missing.includes(name));
+  if (data.CRM_MS_CLIENT_ID !== undefined) set.unshift('CRM_MS_CLIENT_ID');
+  if (set.length === 0) return [];
+  return missing.map(
+    (name) =>
+      `${name}: 设了 ${set.join('、')} 就必须设置，否则 Microsoft 登录无法验证 / required with ${set.join(', ')}, or Microsoft sign-ins cannot be verified`,
+  );
 }

@@ -15,6 +15,13 @@ function configWith(env: Record<string, string>): Config {
   return loaded.config;
 }
 
+// The server's own Microsoft verifier settings, which CRM_MS_CLIENT_ID requires.
+const verifier = {
+  CRM_MS_JWKS_URL: 'https://login.example/keys',
+  CRM_MS_ISSUER: 'https://login.example/tenant/v2.0',
+  CRM_MS_AUDIENCE: 'api://crm',
+};
+
 const files: Record<string, string> = {
   'taskpane.html':
     '<!doctype html><div id="app"></div><!--crm-config--><script src="taskpane.js"></script>',
@@ -58,7 +65,9 @@ describe('GET /excel/…', () => {
 
   it('hands the task pane the Entra app, with the default scope of the app’s own API', async () => {
     const clientId = '6f1c2b9e-4d3a-4e8b-9c0d-1a2b3c4d5e6f';
-    const res = await excelApp({ CRM_MS_CLIENT_ID: clientId }).request('/excel/taskpane.html');
+    const res = await excelApp({ ...verifier, CRM_MS_CLIENT_ID: clientId }).request(
+      '/excel/taskpane.html',
+    );
     expect(await configOf(res)).toEqual({
       microsoft: {
         clientId,
@@ -67,6 +76,7 @@ describe('GET /excel/…', () => {
       },
     });
     const scoped = await excelApp({
+      ...verifier,
       CRM_MS_CLIENT_ID: clientId,
       CRM_MS_AUTHORITY: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
       CRM_MS_SCOPES: `api://crm.example.com/${clientId}/access_as_user`,
