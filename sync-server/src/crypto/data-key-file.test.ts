@@ -87,7 +87,8 @@ describe('loadOrCreateKeyFile', () => {
     const material = generateKeyMaterial().replace('active=k1', 'active=k9');
     const error = failure(() => loadOrCreateKeyFile(join(dir, 'data.key'), material));
     expect(error.code).toBe('invalid-key-material');
-    expect(error.message).toMatch(/^CRM_DATA_KEY: active key 'k9'/);
+    // In Chinese, then English, like every other setting's error.
+    expect(error.message).toMatch(/^CRM_DATA_KEY: 活动密钥 'k9' .* \/ active key 'k9'/);
     expectNoKeys(error.message, material);
   });
 
@@ -121,7 +122,8 @@ describe('loadOrCreateKeyFile', () => {
     const material = generateKeyMaterial().replace(/key\.k1=(.{10})/, 'key.k1=$1!');
     writeFileSync(path, material, { mode: 0o600 });
     const error = failure(() => loadOrCreateKeyFile(path));
-    expect(error.message).toContain(`key file ${path}: line 7: key 'k1'`);
+    expect(error.message).toContain(`key file ${path}: 第 7 行：密钥 'k1'`);
+    expect(error.message).toContain(` / line 7: key 'k1'`);
     expectNoKeys(error.message, material);
   });
 });

@@ -131,3 +131,19 @@ describe('parseKeyMaterial', () => {
     expect(parseError(text).message).toMatch(message);
   });
 });
+
+describe('parseKeyMaterial errors', () => {
+  it('are in Chinese, then English, like every other setting error', () => {
+    const cases: [string, RegExp][] = [
+      ['active=k1', /^没有数据密钥.* \/ no data key/],
+      [
+        'active=k1;index=short',
+        /^第 2 项：index 须为 32 字节的 base64.* \/ entry 2: index must be 32 bytes/,
+      ],
+      ['bogus', /^第 1 项：应为 名称=值 \/ entry 1: expected name=value$/],
+    ];
+    for (const [material, message] of cases) {
+      expect(() => parseKeyMaterial(material)).toThrow(message);
+    }
+  });
+});

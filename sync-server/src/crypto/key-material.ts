@@ -16,7 +16,7 @@ const BASE64_KEY = /^[A-Za-z0-9+/]{43}=$/;
  *     key.k1=<32 bytes, base64>
  *     key.k2=<32 bytes, base64>
  *
- * Errors name the line and what is wrong, never a value.
+ * Errors, in Chinese and English, name the line and what is wrong, never a value.
  * @example parseKeyMaterial(generateKeyMaterial()).active.id // 'k1'
  */
 export function parseKeyMaterial(text: string): KeyRing {
@@ -33,39 +33,66 @@ export function parseKeyMaterial(text: string): KeyRing {
       const entry = rawEntry.trim();
       if (entry === '' || entry.startsWith('#')) continue;
       const where = multiline ? `line ${lineIndex + 1}` : `entry ${entryNumber}`;
+      const whereZh = multiline ? `第 ${lineIndex + 1} 行` : `第 ${entryNumber} 项`;
       const equals = entry.indexOf('=');
       // Not echoing the entry: a bare base64 key would end up in the message.
-      if (equals <= 0) throw invalid(`${where}: expected name=value`);
+      if (equals <= 0) throw invalid(`${whereZh}：应为 名称=值`, `${where}: expected name=value`);
       const name = entry.slice(0, equals).trim();
       const value = entry.slice(equals + 1).trim();
 
       if (name === 'active') {
-        if (activeId !== undefined) throw invalid(`${where}: 'active' given twice`);
+        if (activeId !== undefined)
+          throw invalid(`${whereZh}：active 出现了两次`, `${where}: 'active' given twice`);
         if (!KEY_ID_PATTERN.test(value)) {
-          throw invalid(`${where}: active must be a key id (1-32 letters, digits, '_' or '-')`);
+          throw invalid(
+            `${whereZh}：active 须为密钥编号（1 到 32 个字母、数字、_ 或 -）`,
+            `${where}: active must be a key id (1-32 letters, digits, '_' or '-')`,
+          );
         }
         activeId = value;
       } else if (name === 'index') {
-        if (indexKey !== undefined) throw invalid(`${where}: 'index' given twice`);
-        indexKey = decodeKey(value, `${where}: index`);
+        if (indexKey !== undefined)
+          throw invalid(`${whereZh}：index 出现了两次`, `${where}: 'index' given twice`);
+        indexKey = decodeKey(value, `${whereZh}：index`, `${where}: index`);
       } else if (name.startsWith('key.')) {
         const id = name.slice('key.'.length);
         if (!KEY_ID_PATTERN.test(id)) {
-          throw invalid(`${where}: key id must be 1-32 letters, digits, '_' or '-'`);
+          throw invalid(
+            `${whereZh}：密钥编号须为 1 到 32 个字母、数字、_ 或 -`,
+            `${where}: key id must be 1-32 letters, digits, '_' or '-'`,
+          );
         }
-        if (keys.some((k) => k.id === id)) throw invalid(`${where}: key '${id}' given twice`);
-        keys.push({ id, key: decodeKey(value, `${where}: key '${id}'`) });
+        if (keys.some((k) => k.id === id)) {
+          throw invalid(`${whereZh}：密钥 '${id}' 出现了两次`, `${where}: key '${id}' given twice`);
+        }
+        keys.push({
+          id,
+          key: decodeKey(value, `${whereZh}：密钥 '${id}'`, `${where}: key '${id}'`),
+        });
       } else {
-        throw invalid(`${where}: unknown entry (expected active=, index= or key.<id>=)`);
+        throw invalid(
+          `${whereZh}：未知的条目（应为 active=、index= 或 key.<编号>=）`,
+          `${where}: unknown entry (expected active=, index= or key.<id>=)`,
+        );
       }
     }
   }
 
-  if (keys.length === 0) throw invalid('no data key (key.<id>=<base64>) given');
-  if (activeId === undefined) throw invalid('missing active=<key id>');
-  if (indexKey === undefined) throw invalid('missing index=<base64> (the blind-index key)');
+  if (keys.length === 0) {
+    throw invalid('没有数据密钥（key.<编号>=<base64>）', 'no data key (key.<id>=<base64>) given');
+  }
+  if (activeId === undefined) throw invalid('缺少 active=<密钥编号>', 'missing active=<key id>');
+  if (indexKey === undefined) {
+    throw invalid(
+      '缺少 index=<base64>（盲索引密钥）',
+      'missing index=<base64> (the blind-index key)',
+    );
+  }
   if (!keys.some((k) => k.id === activeId)) {
-    throw invalid(`active key '${safeId(activeId)}' has no key.${safeId(activeId)}= entry`);
+    throw invalid(
+      `活动密钥 '${safeId(activeId)}' 没有对应的 key.${safeId(activeId)}= 条目`,
+      `active key '${safeId(activeId)}' has no key.${safeId(activeId)}= entry`,
+    );
   }
   return createKeyRing(keys, activeId, indexKey);
 }
@@ -88,15 +115,17 @@ export function generateKeyMaterial(): string {
   ].join('\n');
 }
 
-function decodeKey(value: string, what: string): Buffer {
+function decodeKey(value: string, whatZh: string, what: string): Buffer {
   if (!BASE64_KEY.test(value)) {
     throw invalid(
+      `${whatZh} 须为 ${KEY_BYTES} 字节的 base64（44 个字符，以 '=' 结尾），实为 ${value.length} 个字符`,
       `${what} must be ${KEY_BYTES} bytes in base64 (44 characters ending in '='), got ${value.length} characters`,
     );
   }
   return Buffer.from(value, 'base64');
 }
 
-function invalid(message: string): CryptoError {
-  return new CryptoError('invalid-key-material', message);
+// In Chinese and English, like every other setting's error: the admin reading it may read either.
+function invalid(zh: string, en: string): CryptoError {
+  return new CryptoError('invalid-key-material', `${zh} / ${en}`);
 }
