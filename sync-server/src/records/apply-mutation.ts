@@ -58,7 +58,7 @@ async function create(ctx: PushContext, m: Mutation): Promise<MutationOutcome> {
     status: 'pending',
     kind,
     owner: String(values['owner']),
-    team: ctx.actor.user.team ?? null,
+    team: await teamOf(ctx, String(values['owner'])),
     templateId: template.id,
     values,
     fieldCheckpoints: checkpointsOf(values, checkpoint),
@@ -202,6 +202,10 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
     // The owner field is who the record belongs to: a reassigned record moves to its new owner's
     // rows (and out of the old owner's, unless that user created it).
     owner: typeof checked.value['owner'] === 'string' ? checked.value['owner'] : current.owner,
+    // And to the new owner's team.
+    team: changedNow.includes('owner')
+      ? await teamOf(ctx, String(checked.value['owner']))
+      : current.team,
     values: checked.value,
     fieldCheckpoints: {
       ...current.fieldCheckpoints,
@@ -327,8 +331,14 @@ function duplicateOutcome(
  */
 async function unknownOwner(ctx: PushContext, owner: unknown): Promise<FieldError | undefined> {
   if (typeof owner !== 'string' || owner === ctx.actor.user.id) return undefined;
-  if (await ctx.batch.isActiveUser(owner)) return undefined;
+  if ((await ctx.batch.activeUser(owner)) !== undefined) return undefined;
   return fieldError('owner', 'owner.unknown', ctx.info.locale, { owner });
+}
+
+/** The team a record owned by this (active) user belongs to: its owner's. */
+async function teamOf(ctx: PushContext, owner: string): Promise<string | null> {
+  if (owner === ctx.actor.user.id) return ctx.actor.user.team ?? null;
+  return (await ctx.batch.activeUser(owner))?.team ?? null;
 }
 
 function keepHistory(

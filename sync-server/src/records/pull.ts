@@ -46,11 +46,18 @@ export async function pull(
   // Only the caller's rows, and the rows it owned after its checkpoint and may have left:
   // a change to anyone else's row is none of its business, not even by ID.
   const scope = scopeCondition(actor);
+  // A team's rows are its members' (a record belongs to its owner's team), so for team scope
+  // the rows any member of the team owned (history keeps owners as JSON strings).
+  const team = actor.role.rowScope === 'team' ? actor.user.team : undefined;
+  const formerOwner =
+    team === undefined
+      ? 'old_value = ?'
+      : `(old_value = ? OR old_value IN (SELECT '"' || id || '"' FROM users WHERE team = ?))`;
   const left =
     since > 0 && actor.role.rowScope !== 'all' && actor.role.rowScope !== 'none'
       ? {
-          sql: ` OR id IN (SELECT customer_id FROM field_history WHERE field = 'owner' AND old_value = ? AND checkpoint > ?)`,
-          params: [JSON.stringify(actor.user.id), since],
+          sql: ` OR id IN (SELECT customer_id FROM field_history WHERE field = 'owner' AND ${formerOwner} AND checkpoint > ?)`,
+          params: [JSON.stringify(actor.user.id), ...(team === undefined ? [] : [team]), since],
         }
       : { sql: '', params: [] };
   const rows = await db.all<StoredColumns>(

@@ -79,7 +79,7 @@ export class PushBatch {
   /** The IDs of rows saved by the batch that existed before it. */
   private readonly resaved = new Set<string>();
   private readonly mutationRows: SqlValue[][] = [];
-  private readonly activeUsers = new Map<string, boolean>();
+  private readonly activeUsers = new Map<string, { team: string | null } | undefined>();
   private checkpoint: { first: number; last: number } | undefined;
   private serial: { period: string; first: number; last: number } | undefined;
   private staged: Staged = { rows: [], history: [], checkpoint: undefined, serial: undefined };
@@ -223,17 +223,22 @@ export class PushBatch {
     }
   }
 
-  /** Whether a user with this ID exists and is active: who a record may be assigned to. */
-  async isActiveUser(id: string): Promise<boolean> {
-    let known = this.activeUsers.get(id);
-    if (known === undefined) {
-      const row = await this.tx.get<{ active: number }>('SELECT active FROM users WHERE id = ?', [
+  /**
+   * The user with this ID if it exists and is active (who a record may be assigned to), with
+   * its team: a record belongs to its owner's team.
+   */
+  async activeUser(id: string): Promise<{ team: string | null } | undefined> {
+    if (!this.activeUsers.has(id)) {
+      const row = await this.tx.get<{ active: number; team: string | null }>(
+        'SELECT active, team FROM users WHERE id = ?',
+        [id],
+      );
+      this.activeUsers.set(
         id,
-      ]);
-      known = row !== undefined && Number(row.active) === 1;
-      this.activeUsers.set(id, known);
+        row !== undefined && Number(row.active) === 1 ? { team: row.team ?? null } : undefined,
+      );
     }
-    return known;
+    return this.activeUsers.get(id);
   }
 
   /** The record with this ID as the batch has left it, decrypted. */

@@ -282,6 +282,36 @@ describe('pull and masking', () => {
     expect((await pull('entryClerk', checkpoint)).removed).toEqual([]);
   });
 
+  it("files a record under its owner's team, and moves it with a reassignment", async () => {
+    const [forWest, forEast] = await push('entryClerk', [
+      mutation({ ...enterpriseRow(), owner: 'u-otherSales' }),
+      mutation({ ...enterpriseRow(), owner: 'u-sales' }),
+    ]);
+    const westId = (forWest as { recordId: string }).recordId;
+    const eastId = (forEast as { recordId: string }).recordId;
+    // The supervisor of team east sees its member's record, not the one filed for team west.
+    const before = await pull('supervisor');
+    expect(before.records.map((r) => r.id)).toEqual([eastId]);
+    const teams = await server.db.all('SELECT id, team FROM customers ORDER BY id');
+    expect(teams).toEqual([
+      { id: westId, team: 'west' },
+      { id: eastId, team: 'east' },
+    ]);
+    // Handed to team west: it leaves team east's rows, and its supervisor's sheet.
+    const [moved] = await push('sales', [
+      mutation(
+        { owner: 'u-otherSales' },
+        { recordId: eastId, baseCheckpoint: (forEast as { checkpoint: number }).checkpoint },
+      ),
+    ]);
+    expect(moved).toMatchObject({ status: 'applied' });
+    const after = await pull('supervisor', before.checkpoint, `&epoch=${before.epoch}`);
+    expect(after).toMatchObject({ records: [], removed: [eastId] });
+    expect((await pull('otherSales')).records.map((r) => r.id).sort()).toEqual(
+      [westId, eastId].sort(),
+    );
+  });
+
   it('refuses an owner who is not an active user, naming the field, and keeps the record where it was', async () => {
     const [created] = await push('sales', [mutation(enterpriseRow())]);
     const { recordId, checkpoint } = created as { recordId: string; checkpoint: number };
