@@ -613,6 +613,10 @@ export const messages = {
     'zh-CN': '标签“{value}”已存在，不能改名为它；要把两个标签合为一个，请使用“合并”',
     en: 'Tag “{value}” already exists, so nothing can be renamed to it; to make the two tags one, merge them instead',
   },
+  'error.tag.existsAlike': {
+    'zh-CN': '标签“{value}”已存在，“{given}”与它视为同一标签，无需再添加',
+    en: 'Tag “{value}” already exists, and “{given}” counts as the same tag: there is nothing to add',
+  },
   'error.tag.same': {
     'zh-CN': '新标签名“{value}”与原标签相同',
     en: 'The new name “{value}” is the same as the tag',

@@ -357,3 +357,30 @@ describe('who may change the vocabulary', () => {
     expect(denied).toEqual({ n: 9 });
   });
 });
+
+describe('adding a tag', () => {
+  it('refuses a spelling the vocabulary already has ignoring case, width and spaces, naming it', async () => {
+    expect((await server.call('admin', 'POST', '/v1/tags', { tag: '来源-WeChat' })).status).toBe(
+      201,
+    );
+    for (const given of ['来源-wechat', '来源-Ｗｅ Ｃｈａｔ']) {
+      const again = await server.call('admin', 'POST', '/v1/tags', { tag: given });
+      expect(again.status).toBe(409);
+      expect(again.body['error']).toMatchObject({
+        code: 'tag_exists',
+        fields: [{ field: 'tags', code: 'tag.existsAlike' }],
+      });
+      expect((again.body['error'] as { message: string }).message).toContain(
+        '标签“来源-WeChat”已存在',
+      );
+    }
+    // The same spelling again is no new tag and no error.
+    expect((await server.call('admin', 'POST', '/v1/tags', { tag: '来源-WeChat' })).status).toBe(
+      201,
+    );
+    const rows = await server.db.all<{ tag: string }>(
+      "SELECT tag FROM tags WHERE tag LIKE '来源-%e%'",
+    );
+    expect(rows.map((r) => r.tag)).toEqual(['来源-WeChat']);
+  });
+});

@@ -20,7 +20,7 @@ import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
 import { parseBody } from '../http/parse-body';
 import { requirePermission } from '../http/require';
-import { changeTag, type TagChange, type TagChangeRefusal } from '../tags/tag-changes';
+import { changeTag, keyOf, type TagChange, type TagChangeRefusal } from '../tags/tag-changes';
 
 const refusalStatus = { invalid: 400, notFound: 404, conflict: 409 } as const;
 
@@ -50,6 +50,21 @@ export function tagRoutes(deps: ServerDeps): Hono<AppEnv> {
       throw new ApiError(400, 'invalid_tag', error.message, { fields: [error] });
     }
     await deps.db.write(async (tx) => {
+      // A spelling that matches a tag in use ignoring case, width and spaces is that tag to a
+      // push, so it is not added beside it; the same spelling again is added back, if retired.
+      const alike = (
+        await tx.all<{ tag: string }>(
+          "SELECT tag FROM tags WHERE status IN ('active', 'retired') AND tag <> ?",
+          [checked.value],
+        )
+      ).find((row) => keyOf(row.tag) === keyOf(checked.value));
+      if (alike !== undefined) {
+        const error = fieldError('tags', 'tag.existsAlike', locale, {
+          value: alike.tag,
+          given: checked.value,
+        });
+        throw new ApiError(409, 'tag_exists', error.message, { fields: [error] });
+      }
       await tx.run(
         "INSERT INTO tags (tag, status, updated_at) VALUES (?, 'active', ?) ON CONFLICT (tag) DO UPDATE SET status = 'active', replaced_by = NULL, updated_at = excluded.updated_at",
         [checked.value, deps.now().toISOString()],

@@ -124,7 +124,8 @@ function find(rows: readonly TagRow[], name: string): TagRow | undefined {
   return rows.find((r) => r.tag === normal) ?? rows.find((r) => keyOf(r.tag) === keyOf(normal));
 }
 
-function keyOf(tag: string): string {
+/** What two spellings of one tag share: they match ignoring case, width and spaces. */
+export function keyOf(tag: string): string {
   return normaliseForCompare(normaliseTag(tag));
 }
 
