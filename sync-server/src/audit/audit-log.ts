@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { AuditEntry } from '../../../shared/core/schemas/audit-entry';
 import type { SqlExecutor, SqlValue } from '../storage/database';
 import { canonicalEntryJson, fieldsJson } from './canonical-entry-json';
+import { sanitiseAuditInput } from './sanitise-audit-input';
 
 const auditColumns = [
   'seq',
@@ -71,7 +72,10 @@ export async function readAuditHead(tx: SqlExecutor): Promise<AuditHead> {
   return { seq: Number(head.seq), hash: head.hash };
 }
 
-/** Entries for these inputs, numbered and hashed on from `head`. No database work. */
+/**
+ * Entries for these inputs, numbered and hashed on from `head`. No database work. Each input is
+ * sanitised first (`sanitiseAuditInput`), so what is hashed is exactly what is stored.
+ */
 export function chainEntries(
   head: AuditHead,
   inputs: readonly AuditInput[],
@@ -83,7 +87,7 @@ export function chainEntries(
   const stamp = at.toISOString();
   for (const input of inputs) {
     seq += 1;
-    const content = { ...input, seq, at: stamp };
+    const content = { ...sanitiseAuditInput(input), seq, at: stamp };
     const hash = chainedHash(prevHash, content);
     entries.push({ ...content, prevHash, hash });
     prevHash = hash;
