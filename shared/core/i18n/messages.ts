@@ -566,6 +566,20 @@ export const messages = {
     'zh-CN': '注意：序号 {seq} 之后的记录尚无签名检查点覆盖',
     en: 'Note: entries after seq {seq} are not yet covered by a signed checkpoint',
   },
+  'auditCli.checkpointPastEnd': {
+    'zh-CN':
+      '序号 {seq} 的签名检查点位于文件最后一条记录（序号 {last}）之后：序号 {last} 之后的记录缺失（truncated）',
+    en: 'The signed checkpoint at seq {seq} lies past the last entry in the file (seq {last}): the entries after seq {last} are missing (truncated)',
+  },
+  'auditCli.headMissing': {
+    'zh-CN': '文件从序号 {first} 开始，但下载时未指定开始时间：之前的记录缺失（truncated）',
+    en: 'The file starts at seq {first} although its pull had no start time: the entries before it are missing (truncated)',
+  },
+  'auditCli.pastRangeEnd': {
+    'zh-CN':
+      '注意：此文件只下载到 {to}，序号 {last} 之后的 {count} 个签名检查点不在文件范围内，未核对',
+    en: 'Note: this file was pulled up to {to}; {count} signed checkpoints after seq {last} lie outside it and were not checked',
+  },
   // ── admin: users, roles, field rules, tokens ────────────────────────────
   'field.roleId': { 'zh-CN': '角色', en: 'Role' },
   'field.roleName': { 'zh-CN': '角色名称', en: 'Role name' },

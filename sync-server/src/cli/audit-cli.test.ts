@@ -236,13 +236,38 @@ describe('audit CLI', () => {
     const verify = await cli(['verify', file]);
     expect(verify).toMatchObject({ code: 0 });
     expect(verify.out).toContain('5 entries (seq 4–8) verify, with 1 signed checkpoints checked');
+    expect(verify.out).toContain(
+      'this file was pulled up to 2025-03-01T08:09:00Z; 1 signed checkpoints after seq 8 lie outside it',
+    );
+  });
+
+  it('fails a pulled file whose tail was cut when a signed checkpoint proves it existed', async () => {
+    const file = await pulled('cut-tail');
+    const cpFile = JSON.parse(readFileSync(join(dir, 'cut-tail.checkpoints.json'), 'utf8')) as {
+      pull: unknown;
+    };
+    expect(cpFile.pull).toEqual({});
+    writeFileSync(file, `${lines(file).slice(0, 10).join('\n')}\n`);
+    const res = await cli(['verify', file]);
+    expect(res.code).toBe(1);
+    expect(res.err).toContain(
+      'The signed checkpoint at seq 12 lies past the last entry in the file (seq 10)',
+    );
+  });
+
+  it('fails a pulled file whose first entries were cut although the pull had no start', async () => {
+    const file = await pulled('cut-head');
+    writeFileSync(file, `${lines(file).slice(2).join('\n')}\n`);
+    const res = await cli(['verify', file]);
+    expect(res.code).toBe(1);
+    expect(res.err).toContain('The file starts at seq 3 although its pull had no start time');
   });
 
   it('reports a refused pull without leaving files or printing the token', async () => {
     const file = join(dir, 'refused.jsonl');
     const res = await cli(['pull', '--server', url, '--out', file, '--token', 'sales-token']);
     expect(res.code).toBe(1);
-    expect(res.err).toContain('/v1/audit answered 403: You are not allowed to do this');
+    expect(res.err).toContain('/v1/audit/checkpoints answered 403: You are not allowed to do this');
     expect(existsSync(file)).toBe(false);
     expect(existsSync(`${file}.part`)).toBe(false);
   });

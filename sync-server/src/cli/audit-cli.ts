@@ -8,8 +8,14 @@ import { pickLocale, type Locale } from '../../../shared/core/i18n/locale';
 import type { MessageKey } from '../../../shared/core/i18n/messages';
 import { t, type MessageParams } from '../../../shared/core/i18n/translate';
 import { auditEntrySchema, type AuditEntry } from '../../../shared/core/schemas/audit-entry';
-import { auditCheckpointSchema, keyIdOf, verifyCheckpoint } from '../audit/checkpoint-signer';
+import { keyIdOf } from '../audit/checkpoint-signer';
 import { verifyChain } from '../audit/verify-chain';
+import {
+  checkPulledCheckpoints,
+  checkpointsFileSchema,
+  isFiltered,
+  type PullScope,
+} from './pulled-checkpoints';
 
 /** What the CLI talks to; tests pass their own. */
 export interface AuditCliIo {
@@ -18,9 +24,6 @@ export interface AuditCliIo {
   err?: (line: string) => void;
   locale?: Locale;
 }
-
-/** The checkpoints file beside a pulled log: the body of `GET /v1/audit/checkpoints`. */
-export const checkpointsFileSchema = z.object({ checkpoints: z.array(auditCheckpointSchema) });
 
 /** The files a pull writes: `audit.jsonl` → `audit.checkpoints.json`, `audit.public-key.pem`. */
 export function companionFiles(log: string): { checkpoints: string; publicKey: string } {
@@ -104,12 +107,24 @@ async function pull(argv: string[], cli: Cli): Promise<number> {
     throw new UsageError(`--server ${values.server}`);
   }
   const query = new URLSearchParams({ format: 'jsonl' });
+  const scope: PullScope = {};
   for (const name of ['from', 'to', 'actor', 'action', 'record'] as const) {
     const value = values[name];
-    if (value !== undefined) query.set(name, value);
+    if (value === undefined) continue;
+    query.set(name, value);
+    scope[name] = value;
   }
   // The token goes in a header only: never into a URL, a file or a message.
   const get = (path: string) => fetchOrSay(new URL(path, server), token, cli);
+
+  // Checkpoints first: each then covers entries the log below already holds, so a checkpoint
+  // past the end of an unbounded pull proves that entries went missing.
+  const checkpointsRes = await get('/v1/audit/checkpoints');
+  if (checkpointsRes === undefined) return 1;
+  const checkpoints = {
+    ...checkpointsFileSchema.pick({ checkpoints: true }).parse(await checkpointsRes.json()),
+    pull: scope,
+  };
 
   const log = await get(`/v1/audit?${query.toString()}`);
   if (log === undefined) return 1;
@@ -120,9 +135,6 @@ async function pull(argv: string[], cli: Cli): Promise<number> {
   }
 
   const files = companionFiles(values.out);
-  const checkpointsRes = await get('/v1/audit/checkpoints');
-  if (checkpointsRes === undefined) return 1;
-  const checkpoints = checkpointsFileSchema.parse(await checkpointsRes.json());
   await writeFile(files.checkpoints, `${JSON.stringify(checkpoints, null, 2)}\n`);
   const keyRes = await get('/v1/audit/public-key');
   if (keyRes === undefined) return 1;
@@ -206,7 +218,7 @@ async function verifyFile(argv: string[], cli: Cli): Promise<number> {
 
   let publicKeyPem: string;
   let keyId: string;
-  let checkpoints: z.infer<typeof checkpointsFileSchema>['checkpoints'];
+  let companion: z.infer<typeof checkpointsFileSchema>;
   try {
     publicKeyPem = await readFile(keyFile, 'utf8');
     keyId = keyIdOf(publicKeyPem);
@@ -215,14 +227,13 @@ async function verifyFile(argv: string[], cli: Cli): Promise<number> {
     return 1;
   }
   try {
-    checkpoints = checkpointsFileSchema.parse(
-      JSON.parse(await readFile(checkpointsFile, 'utf8')),
-    ).checkpoints;
+    companion = checkpointsFileSchema.parse(JSON.parse(await readFile(checkpointsFile, 'utf8')));
   } catch (error) {
     cli.err(cli.say('auditCli.readFailed', { file: checkpointsFile, detail: messageOf(error) }));
     return 1;
   }
 
+  const { checkpoints, pull: scope = {} } = companion;
   const wanted = new Set(checkpoints.map((cp) => cp.seq));
   const seen = new Map<number, string>();
   let first: number | undefined;
@@ -276,19 +287,21 @@ async function verifyFile(argv: string[], cli: Cli): Promise<number> {
     return 1;
   }
 
-  // Checkpoints outside the file's range say nothing about it: a pull may cover a time range.
-  const inFile = checkpoints
-    .filter((cp) => cp.seq >= (first ?? 0) && cp.seq <= last)
-    .sort((a, b) => a.seq - b.seq);
-  for (const cp of inFile) {
-    if (!verifyCheckpoint(cp, publicKeyPem)) {
-      cli.err(cli.say('auditCli.checkpointSignature', { seq: cp.seq }));
-      return 1;
+  // The chain starts at 1: a pull with no start time whose file starts later lost its head.
+  if (first > 1 && scope.from === undefined && !isFiltered(scope)) {
+    cli.err(cli.say('auditCli.headMissing', { first }));
+    return 1;
+  }
+  const anchored = checkPulledCheckpoints({ checkpoints, scope, publicKeyPem, seen, first, last });
+  if (!anchored.ok) {
+    if (anchored.problem === 'bad_signature') {
+      cli.err(cli.say('auditCli.checkpointSignature', { seq: anchored.seq }));
+    } else if (anchored.problem === 'checkpoint_mismatch') {
+      cli.err(cli.say('auditCli.checkpointMismatch', { seq: anchored.seq }));
+    } else {
+      cli.err(cli.say('auditCli.checkpointPastEnd', { seq: anchored.seq, last }));
     }
-    if (seen.get(cp.seq) !== cp.headHash) {
-      cli.err(cli.say('auditCli.checkpointMismatch', { seq: cp.seq }));
-      return 1;
-    }
+    return 1;
   }
   cli.out(
     cli.say('auditCli.verified', {
@@ -296,13 +309,16 @@ async function verifyFile(argv: string[], cli: Cli): Promise<number> {
       count: verdict.checked,
       first,
       last,
-      checkpoints: inFile.length,
+      checkpoints: anchored.inFile.length,
       keyId,
     }),
   );
-  const lastAnchored = inFile.at(-1)?.seq;
+  const lastAnchored = anchored.inFile.at(-1)?.seq;
   if (lastAnchored === undefined) cli.out(cli.say('auditCli.noCheckpoint'));
   else if (lastAnchored < last) cli.out(cli.say('auditCli.unanchored', { seq: lastAnchored }));
+  if (anchored.pastEnd > 0 && scope.to !== undefined) {
+    cli.out(cli.say('auditCli.pastRangeEnd', { to: scope.to, count: anchored.pastEnd, last }));
+  }
   return 0;
 }
 
