@@ -21,6 +21,7 @@ export * from './masking/leading-region';
 export * from './masking/mask-address';
 export * from './masking/mask-amount';
 export * from './masking/mask-company-name';
+export * from './masking/mask-contacts-in-text';
 export * from './masking/mask-credit-code';
 export * from './masking/mask-email';
 export * from './masking/mask-ends';

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { PushResponse } from '../../../shared/core/sync/mutation-outcome';
 import { enterpriseRow, makeTestServer } from '../../../test/support/test-server';
 import { migrate } from '../storage/migrate';
 import { openSqliteDatabase } from '../storage/sqlite-database';
@@ -46,10 +47,74 @@ describe('sanitiseAuditInput', () => {
     });
   });
 
+  it('masks contact data typed into the detail and into field values, not the names', () => {
+    const out = sanitiseAuditInput({
+      ...input,
+      detail: '手机号13987654321与名片不符，邮箱li.na@example.com无效',
+      fields: [
+        { field: 'remarks', oldValue: '身份证11010519900307002X', newValue: '改用13912345678' },
+        { field: 'mobile', newValue: '139****5678' },
+      ],
+    });
+    expect(out.detail).toBe('手机号139****4321与名片不符，邮箱l***@example.com无效');
+    expect(out.fields).toEqual([
+      { field: 'remarks', oldValue: '身份证110105********002X', newValue: '改用139****5678' },
+      { field: 'mobile', newValue: '139****5678' },
+    ]);
+  });
+
   it('gives a well-formed input back as it is, fields array and all', () => {
     expect(sanitiseAuditInput(input)).toBe(input);
     const fields = [{ field: 'detail', newValue: 'ok' }];
     expect(sanitiseAuditInput({ ...input, userAgent: '\ud800', fields }).fields).toBe(fields);
+  });
+});
+
+describe('free text with contact data', () => {
+  it('reaches the log masked: a review reason, an unmask reason, a remark in a push', async () => {
+    const server = await makeTestServer();
+    try {
+      const push = await server.call('sales', 'POST', '/v1/sync/push', {
+        clientId: 'c',
+        mutations: [
+          {
+            mutationId: 'scrub-000001',
+            fields: { ...enterpriseRow(1), demand: '联系李娜13987654321或li.na@example.com' },
+          },
+        ],
+      });
+      const [outcome] = (push.body as unknown as PushResponse).outcomes;
+      if (outcome?.status !== 'pending_review') throw new Error(JSON.stringify(outcome));
+      const id = outcome.recordId;
+      const review = await server.call('reviewer', 'POST', `/v1/customers/${id}/review`, {
+        decision: 'reject',
+        reason: '手机号13912345678与名片不符，邮箱contact1@example.com无效',
+      });
+      expect(review.status).toBe(200);
+      const unmask = await server.call('supervisor', 'POST', `/v1/customers/${id}/unmask`, {
+        fields: ['mobile'],
+        reason: '客户来电，身份证11010519900307002X',
+      });
+      expect(unmask.status).toBe(200);
+
+      const log = JSON.stringify(await server.db.all('SELECT detail, fields FROM audit_log'));
+      for (const clear of [
+        '13987654321',
+        'li.na@example.com',
+        '13912345678',
+        'contact1@example.com',
+        '11010519900307002X',
+      ]) {
+        expect(log).not.toContain(clear);
+      }
+      expect(log).toContain('联系李娜139****4321或l***@example.com');
+      expect(log).toContain('手机号139****5678与名片不符，邮箱c***@example.com无效');
+      expect(log).toContain('客户来电，身份证110105********002X');
+      const verify = await server.call('auditor', 'GET', '/v1/audit/verify');
+      expect(verify.body).toMatchObject({ ok: true });
+    } finally {
+      await server.close();
+    }
   });
 });
 

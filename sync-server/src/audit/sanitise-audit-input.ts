@@ -1,22 +1,29 @@
+import { maskContactsInText } from '../../../shared/core/masking/mask-contacts-in-text';
 import type { AuditInput } from './audit-log';
 
 type AuditField = AuditInput['fields'][number];
 
 /**
- * The input as it can be stored and hashed alike: every string made well-formed, a lone UTF-16
- * surrogate replaced by U+FFFD. SQLite and PostgreSQL (whose driver writes UTF-8) both store a
- * lone surrogate as U+FFFD, so an entry hashed over the JS string would never verify again.
+ * The input as it can be stored, hashed and shown to an auditor:
+ * - every string made well-formed, a lone UTF-16 surrogate replaced by U+FFFD. SQLite and
+ *   PostgreSQL (whose driver writes UTF-8) both store a lone surrogate as U+FFFD, so an entry
+ *   hashed over the JS string would never verify again;
+ * - contact data typed into free text (a review or unmask reason in `detail`, a remark among the
+ *   field values) masked as its own field would be (`maskContactsInText`): the auditor sees no
+ *   customer data in clear.
  * An input with nothing to change comes back as it is, its fields array too, so the canonical
  * JSON worked out for the array beforehand is reused.
- * @example sanitiseAuditInput({ ...input, detail: 'x\ud800y' }).detail // 'x\ufffdy'
+ * @example sanitiseAuditInput({ ...input, detail: '手机号13987654321' }).detail // '手机号139****4321'
  */
 export function sanitiseAuditInput(input: AuditInput): AuditInput {
   let out: AuditInput | undefined;
   for (const key of stringKeys) {
     const value = input[key];
-    if (typeof value !== 'string' || isWellFormed(value)) continue;
+    if (typeof value !== 'string') continue;
+    const clean = key === 'detail' ? freeText(value) : wellFormed(value);
+    if (clean === value) continue;
     out ??= { ...input };
-    (out as Record<typeof key, string>)[key] = toWellFormed(value);
+    (out as Record<typeof key, string>)[key] = clean;
   }
   const fields = sanitisedFields(input.fields);
   if (fields !== input.fields) out = { ...(out ?? input), fields };
@@ -47,17 +54,18 @@ function sanitisedFields(fields: readonly AuditField[]): AuditField[] {
 }
 
 function sanitisedField(f: AuditField): AuditField {
-  if (
-    isWellFormed(f.field) &&
-    (f.oldValue === undefined || isWellFormed(f.oldValue)) &&
-    (f.newValue === undefined || isWellFormed(f.newValue))
-  ) {
-    return f;
-  }
-  const out: AuditField = { field: toWellFormed(f.field) };
-  if (f.oldValue !== undefined) out.oldValue = toWellFormed(f.oldValue);
-  if (f.newValue !== undefined) out.newValue = toWellFormed(f.newValue);
+  const field = wellFormed(f.field);
+  const oldValue = f.oldValue === undefined ? undefined : freeText(f.oldValue);
+  const newValue = f.newValue === undefined ? undefined : freeText(f.newValue);
+  if (field === f.field && oldValue === f.oldValue && newValue === f.newValue) return f;
+  const out: AuditField = { field };
+  if (oldValue !== undefined) out.oldValue = oldValue;
+  if (newValue !== undefined) out.newValue = newValue;
   return out;
+}
+
+function freeText(text: string): string {
+  return maskContactsInText(wellFormed(text));
 }
 
 // Node 20 has both (ES2024); the ES2022 lib this project compiles against does not declare them.
@@ -66,10 +74,7 @@ interface Es2024String {
   toWellFormed(): string;
 }
 
-function isWellFormed(text: string): boolean {
-  return (text as unknown as Es2024String).isWellFormed();
-}
-
-function toWellFormed(text: string): string {
-  return (text as unknown as Es2024String).toWellFormed();
+function wellFormed(text: string): string {
+  const s = text as unknown as Es2024String;
+  return s.isWellFormed() ? text : s.toWellFormed();
 }
