@@ -133,11 +133,31 @@ describe('GET /v1/audit', () => {
     const first = await page(ctx.app, 'action=customer.update&limit=4');
     expect(first.entries.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     for (const e of first.entries) expect(auditEntrySchema.parse(e)).toEqual(e);
-    expect(first.nextCursor).toBe('4');
+    expect(first.nextCursor).toBe('4-10'); // the last seq, and the page's own entry
     const second = await page(ctx.app, `action=customer.update&limit=4&cursor=${first.nextCursor}`);
     expect(second.entries.map((e) => e.seq)).toEqual([5, 6, 7, 8]);
     const third = await page(ctx.app, `action=customer.update&limit=4&cursor=${second.nextCursor}`);
     expect(third).toEqual({ entries: [expect.objectContaining({ seq: 9 })], nextCursor: null });
+  });
+
+  it('ends paging at the head the first page saw, though every page appends an entry', async () => {
+    const fresh = await seeded();
+    const seqs: number[] = [];
+    let cursor: string | null = '';
+    for (let pages = 0; cursor !== null; pages++) {
+      if (pages > 20) throw new Error(`paging does not end: ${seqs.join(',')}`);
+      const res: AuditPage = await page(
+        fresh.app,
+        `limit=1${cursor === '' ? '' : `&cursor=${cursor}`}`,
+      );
+      seqs.push(...res.entries.map((e) => e.seq));
+      cursor = res.nextCursor;
+    }
+    // Nine events and the first page's own audit.export; the later pages' entries come next time.
+    expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const again = await page(fresh.app, 'limit=1000');
+    expect(again.entries).toHaveLength(9 + 10 + 1); // events, one export per page, this pull
+    expect(again.nextCursor).toBeNull();
   });
 
   it('filters by actor, record and time range, with offsets honoured and `to` exclusive', async () => {

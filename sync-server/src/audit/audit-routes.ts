@@ -24,7 +24,10 @@ import {
 import { auditCheckpointSchema, listCheckpoints } from './checkpoint-signer';
 import { auditTrailReportSchema, verifyAuditTrail } from './verify-audit-trail';
 
-/** The query of `GET /v1/audit`; `cursor` is the `nextCursor` of the previous page. */
+/**
+ * The query of `GET /v1/audit`; `cursor` is the `nextCursor` of the previous page: the last seq
+ * it held and the seq its pages end at.
+ */
 export const auditQuerySchema = z.object({
   from: isoTimeSchema.optional(),
   to: isoTimeSchema.optional(),
@@ -33,7 +36,7 @@ export const auditQuerySchema = z.object({
   record: z.string().min(1).max(200).optional(),
   cursor: z
     .string()
-    .regex(/^\d{1,15}$/, 'a cursor from nextCursor')
+    .regex(/^\d{1,15}(?:-\d{1,15})?$/, 'a cursor from nextCursor')
     .optional(),
   limit: z.coerce.number().int().min(1).max(maxAuditPage).default(100),
   format: z.enum(['json', 'jsonl', 'csv']).default('json'),
@@ -72,29 +75,37 @@ export function auditRoutes(deps: AuditRoutesDeps): Hono<AppEnv> {
   app.get('/v1/audit', async (c) => {
     await authorise(deps, c, 'audit.read');
     const query = parseQuery(c);
+    const [afterSeq, untilSeq] = (query.cursor ?? '').split('-').map(Number);
     const filter: Omit<AuditFilter, 'limit'> = {
       from: query.from,
       to: query.to,
       actor: query.actor,
       action: query.action,
       record: query.record,
-      afterSeq: query.cursor === undefined ? undefined : Number(query.cursor),
+      afterSeq: query.cursor === undefined ? undefined : afterSeq,
     };
     // The pull is recorded before it is read, so it also shows up in what it returns.
     const [pull] = await db.write((tx) =>
       appendAudit(tx, [exportEntry(c, query)], (deps.now ?? (() => new Date()))()),
     );
+    // Pages end at the head the first page saw (its own entry), which the cursor carries on:
+    // every page appends its own audit.export, so a bound taken afresh by each page moves on as
+    // fast as the pages do, and `limit=1` would never reach the end. Appends made meanwhile
+    // belong to the next pull.
+    const bounded = { ...filter, untilSeq: untilSeq ?? pull?.seq };
 
     if (query.format === 'json') {
-      const entries = await queryAudit(db, { ...filter, limit: query.limit });
+      // One entry more than asked tells whether another page follows.
+      const read = await queryAudit(db, { ...bounded, limit: query.limit + 1 });
+      const entries = read.slice(0, query.limit);
       const last = entries.at(-1);
       const nextCursor =
-        entries.length === query.limit && last !== undefined ? String(last.seq) : null;
+        read.length > query.limit && last !== undefined
+          ? `${last.seq}-${bounded.untilSeq ?? last.seq}`
+          : null;
       return c.json({ entries, nextCursor } satisfies AuditPage);
     }
 
-    // A stream ends at the head it started from; appends made meanwhile belong to the next pull.
-    const bounded = { ...filter, untilSeq: pull?.seq };
     const pages = streamAudit(db, bounded);
     const chunks = query.format === 'jsonl' ? jsonlChunks(pages) : csvChunks(pages);
     const { type, file } = streamed[query.format];
