@@ -536,6 +536,17 @@ export const messages = {
     'zh-CN': '无法读取 {file}：{detail}',
     en: 'Cannot read {file}: {detail}',
   },
+  'auditCli.writeFailed': {
+    'zh-CN': '无法写入 {file}：{detail}',
+    en: 'Cannot write {file}: {detail}',
+  },
+  'auditCli.noOutFolder': {
+    'zh-CN': '输出文件夹 {folder} 不存在：请先创建它，或用 --out 指定其他位置',
+    en: 'The output folder {folder} does not exist: create it, or give --out another place',
+  },
+  'auditCli.noSuchFile': { 'zh-CN': '文件不存在', en: 'no such file' },
+  'auditCli.noPermission': { 'zh-CN': '没有访问权限', en: 'permission denied' },
+  'auditCli.isFolder': { 'zh-CN': '这是文件夹，不是文件', en: 'it is a folder, not a file' },
   'auditCli.badLine': {
     'zh-CN': '{file} 第 {line} 行（序号 {seq}）不是有效的审计记录',
     en: '{file} line {line} (seq {seq}) is not a valid audit entry',

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditorRole, salesRole } from '../../../shared/core/roles/default-roles';
 import { auditEntrySchema, type AuditEntry } from '../../../shared/core/schemas/audit-entry';
 import type { User } from '../../../shared/core/schemas/user';
+import { makeTestServer } from '../../../test/support/test-server';
 import { ApiError } from '../http/api-error';
 import type { Actor, AppEnv } from '../http/context';
 import type { Database } from '../storage/database';
@@ -277,9 +278,35 @@ describe('GET /v1/audit', () => {
   ])('answers 400 naming the parameter for %s', async (query, name) => {
     const res = await ctx.app.request(`/v1/audit?${query}`, auditor);
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; message: string } };
-    expect(body.error.code).toBe('bad_request');
-    expect(body.error.message).toMatch(new RegExp(`^Malformed request: .*${name}`));
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'bad_request',
+        message: `Malformed request: ${name}`,
+        fields: [{ field: name, code: 'query.invalid', message: `Malformed request: ${name}` }],
+      },
+    });
+  });
+
+  it("names each bad parameter in the caller's language, without the validator's English", async () => {
+    const server = await makeTestServer();
+    try {
+      const res = await server.call('auditor', 'GET', '/v1/audit?limit=0&from=yesterday');
+      expect(res).toEqual({
+        status: 400,
+        body: {
+          error: {
+            code: 'bad_request',
+            message: '请求格式错误：from, limit',
+            fields: [
+              { field: 'from', code: 'query.invalid', message: '请求格式错误：from' },
+              { field: 'limit', code: 'query.invalid', message: '请求格式错误：limit' },
+            ],
+          },
+        },
+      });
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { canonicalJson } from '../../../shared/core/audit/canonical-json';
 import { t } from '../../../shared/core/i18n/translate';
 import type { Action } from '../../../shared/core/roles/role';
 import { auditEntrySchema, type AuditEntry } from '../../../shared/core/schemas/audit-entry';
-import { ApiError } from '../http/api-error';
+import { ApiError, badQuery } from '../http/api-error';
 import type { ApiOperation } from '../http/api-operation';
 import { textStream } from '../http/text-stream';
 import type { Actor, AppEnv } from '../http/context';
@@ -175,10 +175,10 @@ async function authorise(
 function parseQuery(c: Context<AppEnv>): AuditQuery {
   const parsed = auditQuerySchema.safeParse(c.req.query());
   if (parsed.success) return parsed.data;
-  const detail = parsed.error.issues
-    .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-    .join('; ');
-  throw new ApiError(400, 'bad_request', t('http.badRequest', c.get('info').locale, { detail }));
+  throw badQuery(
+    c.get('info').locale,
+    parsed.error.issues.map((issue) => String(issue.path[0] ?? 'query')),
+  );
 }
 
 function exportEntry(c: Context<AppEnv>, query: AuditQuery) {

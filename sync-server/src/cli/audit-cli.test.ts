@@ -289,6 +289,36 @@ describe('audit CLI', () => {
     expect(missing.err).toContain('Cannot read');
   });
 
+  it("names a missing output folder or key file in the auditor's language", async () => {
+    const zh = async (argv: string[]) => {
+      const lines: string[] = [];
+      const code = await runAuditCli(argv, {
+        env: { CRM_TOKEN: token },
+        out: (l) => lines.push(l),
+        err: (l) => lines.push(l),
+        locale: 'zh-CN',
+      });
+      return { code, text: lines.join('\n') };
+    };
+    const before = (await db.get<{ seq: number }>('SELECT seq FROM audit_head'))?.seq;
+    const folder = join(dir, 'no-such-folder');
+    const pull = await zh(['pull', '--server', url, '--out', join(folder, 'audit.jsonl')]);
+    expect(pull).toEqual({
+      code: 1,
+      text: `输出文件夹 ${folder} 不存在：请先创建它，或用 --out 指定其他位置`,
+    });
+    // Nothing was asked of the server, so no pull was audited.
+    expect((await db.get<{ seq: number }>('SELECT seq FROM audit_head'))?.seq).toBe(before);
+
+    const file = await pulled('no-key');
+    const keyFile = join(dir, 'no-key.public-key.pem');
+    rmSync(keyFile);
+    expect(await zh(['verify', file])).toEqual({
+      code: 1,
+      text: `无法读取 ${keyFile}：文件不存在`,
+    });
+  });
+
   it('reports an unreachable server', async () => {
     const res = await cli(
       ['pull', '--server', 'http://127.0.0.1:1', '--out', join(dir, 'y.jsonl')],

@@ -1,5 +1,6 @@
 import { createReadStream, realpathSync } from 'node:fs';
-import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -58,7 +59,13 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo = {}):
       return 2;
     }
     // The message only: a stack means nothing to an auditor, and no error carries the token.
-    cli.err(messageOf(error));
+    // What fails on the way is writing the pulled files: say so in the auditor's language.
+    const path = fileOf(error);
+    if (path !== undefined) {
+      cli.err(cli.say('auditCli.writeFailed', { file: path, detail: fileProblem(error, cli) }));
+    } else {
+      cli.err(messageOf(error));
+    }
     return 1;
   }
 }
@@ -113,6 +120,12 @@ async function pull(argv: string[], cli: Cli): Promise<number> {
     if (value === undefined) continue;
     query.set(name, value);
     scope[name] = value;
+  }
+  // Before asking the server anything: a pull that cannot be saved should not be made (or audited).
+  const folder = dirname(resolve(values.out));
+  if (!(await isFolder(folder))) {
+    cli.err(cli.say('auditCli.noOutFolder', { folder }));
+    return 1;
   }
   // The token goes in a header only: never into a URL, a file or a message.
   const get = (path: string) => fetchOrSay(new URL(path, server), token, cli);
@@ -223,13 +236,15 @@ async function verifyFile(argv: string[], cli: Cli): Promise<number> {
     publicKeyPem = await readFile(keyFile, 'utf8');
     keyId = keyIdOf(publicKeyPem);
   } catch (error) {
-    cli.err(cli.say('auditCli.readFailed', { file: keyFile, detail: messageOf(error) }));
+    cli.err(cli.say('auditCli.readFailed', { file: keyFile, detail: fileProblem(error, cli) }));
     return 1;
   }
   try {
     companion = checkpointsFileSchema.parse(JSON.parse(await readFile(checkpointsFile, 'utf8')));
   } catch (error) {
-    cli.err(cli.say('auditCli.readFailed', { file: checkpointsFile, detail: messageOf(error) }));
+    cli.err(
+      cli.say('auditCli.readFailed', { file: checkpointsFile, detail: fileProblem(error, cli) }),
+    );
     return 1;
   }
 
@@ -263,7 +278,7 @@ async function verifyFile(argv: string[], cli: Cli): Promise<number> {
       },
     });
   } catch (error) {
-    cli.err(cli.say('auditCli.readFailed', { file, detail: messageOf(error) }));
+    cli.err(cli.say('auditCli.readFailed', { file, detail: fileProblem(error, cli) }));
     return 1;
   }
   if (badLine !== undefined) {
@@ -332,6 +347,29 @@ function parseJson(text: string): unknown {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The file a file-system error names, if it is one. */
+function fileOf(error: unknown): string | undefined {
+  const path = (error as { path?: unknown } | null)?.path;
+  return error instanceof Error && typeof path === 'string' ? path : undefined;
+}
+
+/** Why a file could not be read or written, in the auditor's language for the usual reasons. */
+function fileProblem(error: unknown, cli: Cli): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return cli.say('auditCli.noSuchFile');
+  if (code === 'EACCES' || code === 'EPERM') return cli.say('auditCli.noPermission');
+  if (code === 'EISDIR') return cli.say('auditCli.isFolder');
+  return messageOf(error);
 }
 
 // Run when started as a script (`npm run audit`), not when a test imports it.
