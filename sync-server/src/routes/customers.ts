@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { t } from '../../../shared/core/i18n/translate';
-import { customerViewSchema, type CustomerView } from '../../../shared/core/schemas/customer-view';
+import { maskContactsInText } from '../../../shared/core/masking/mask-contacts-in-text';
+import { customerViewSchema } from '../../../shared/core/schemas/customer-view';
+import { accessTo } from '../policy/policy';
 import { ApiError } from '../http/api-error';
 import { auditClearReads } from '../http/audit-clear-reads';
 import type { ApiOperation } from '../http/api-operation';
@@ -24,6 +26,19 @@ export const listQuerySchema = customerFilterSchema.extend({
 });
 
 /** The answer of `GET /v1/customers`: one page, and the cursor of the next. */
+/** One customer, with every review decision on it, so its submitter can see why it was rejected. */
+export const customerDetailSchema = customerViewSchema.extend({
+  decisions: z.array(
+    z.object({
+      step: z.enum(['first', 'second']),
+      decision: z.enum(['approve', 'reject']),
+      reason: z.string().nullable(),
+      decidedBy: z.string(),
+      decidedAt: z.string(),
+    }),
+  ),
+});
+
 export const customerPageSchema = z.object({
   customers: z.array(customerViewSchema),
   nextCursor: z.string().nullable(),
@@ -44,7 +59,28 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
     );
     const view = present(actor, customer);
     await auditClearReads(deps, c, 'GET /v1/customers/:id', [view]);
-    return c.json(view satisfies CustomerView);
+    const decisions = await deps.db.all<{
+      step: 'first' | 'second';
+      decision: 'approve' | 'reject';
+      reason: string | null;
+      decided_by: string;
+      decided_at: string;
+    }>(
+      'SELECT step, decision, reason, decided_by, decided_at FROM review_decisions WHERE customer_id = ? ORDER BY id',
+      [id],
+    );
+    // A reason may quote a phone number or an email: shown masked to whoever sees mobiles masked.
+    const clear = ['view', 'edit'].includes(accessTo(actor, 'mobile'));
+    return c.json({
+      ...view,
+      decisions: decisions.map((d) => ({
+        step: d.step,
+        decision: d.decision,
+        reason: d.reason === null || clear ? d.reason : maskContactsInText(d.reason),
+        decidedBy: d.decided_by,
+        decidedAt: d.decided_at,
+      })),
+    } satisfies z.infer<typeof customerDetailSchema>);
   });
 
   app.get('/v1/customers', async (c) => {
@@ -90,7 +126,7 @@ export const customerOperations: ApiOperation[] = [
     path: '/v1/customers/:id',
     summary: 'api.customers.get',
     auth: ['customer.read'],
-    response: customerViewSchema,
+    response: customerDetailSchema,
   },
   {
     method: 'get',

@@ -127,6 +127,27 @@ describe('review', () => {
     expect(decisions).toEqual([{ step: 'first', decided_by: 'u-supervisor' }]);
   });
 
+  it('shows the submitter every decision with its reason; contact data in a reason masked for masked viewers', async () => {
+    const id = await create(enterpriseRow());
+    const reason = '手机号13987654321与名片不符';
+    await server.call('reviewer', 'POST', `/v1/customers/${id}/review`, {
+      decision: 'reject',
+      reason,
+    });
+    const mine = await server.call('entryClerk', 'GET', `/v1/customers/${id}`);
+    expect(mine.body['decisions']).toEqual([
+      {
+        step: 'first',
+        decision: 'reject',
+        reason,
+        decidedBy: 'u-reviewer',
+        decidedAt: expect.any(String) as unknown,
+      },
+    ]);
+    const seen = await server.call('support', 'GET', `/v1/customers/${id}`);
+    expect(seen.body['decisions']).toMatchObject([{ reason: '手机号139****4321与名片不符' }]);
+  });
+
   it('tells a submitter that only a draft or a rejected record can be submitted', async () => {
     const id = await create(enterpriseRow());
     const again = await server.call('entryClerk', 'POST', `/v1/customers/${id}/submit`);
