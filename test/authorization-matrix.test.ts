@@ -359,6 +359,24 @@ const rows: Row[] = [
       );
     },
   },
+  // The important-customer rule is a system setting (SPEC 3.4): the admin's.
+  {
+    route: 'GET /v1/admin/settings/important-rule',
+    expect: adminOnly,
+    run: async (as) => byStatus(await send(as, 'GET', '/v1/admin/settings/important-rule')),
+  },
+  {
+    route: 'PUT /v1/admin/settings/important-rule',
+    expect: adminOnly,
+    run: async (as) =>
+      byStatus(
+        await send(as, 'PUT', '/v1/admin/settings/important-rule', {
+          levels: ['high'],
+          budgets: ['500kTo1m', 'over1m'],
+          minTotalAmount: 1_000_000,
+        }),
+      ),
+  },
   {
     route: 'GET /v1/admin/roles',
     expect: adminOnly,

@@ -23,6 +23,7 @@ import { meOperations, meRoutes } from './routes/me';
 import { playgroundOperations, playgroundRoutes } from './routes/playground';
 import { referenceOperations, referenceRoutes } from './routes/reference';
 import { reviewOperations, reviewRoutes } from './routes/review';
+import { settingsOperations, settingsRoutes } from './routes/settings';
 import { syncRoutes } from './routes/sync';
 import { syncEventRoutes } from './routes/sync-events';
 import { syncOperations } from './routes/sync-operations';
@@ -51,6 +52,7 @@ export const apiOperations: readonly ApiOperation[] = [
   ...referenceOperations,
   ...tagOperations,
   ...adminOperations,
+  ...settingsOperations,
   ...syncOperations,
   ...customerOperations,
   ...customerExportOperations,
@@ -112,6 +114,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   app.route('/', referenceRoutes(deps));
   app.route('/', tagRoutes(deps));
   app.route('/', adminRoutes(deps));
+  app.route('/', settingsRoutes(deps));
   app.route('/', syncRoutes(deps));
   app.route('/', syncEventRoutes(deps));
   // Before the customer routes: `/v1/customers/export` is not a customer ID.

@@ -768,6 +768,14 @@ export const messages = {
     'zh-CN': '查看脱敏字段的明文（须写原因，留审计）',
     en: 'See masked fields in clear (needs a reason; audited)',
   },
+  'api.settings.importantRule': {
+    'zh-CN': '查看重要客户规则（哪些客户需要主管二次审批）',
+    en: 'The important-customer rule (which customers need a second approval)',
+  },
+  'api.settings.setImportantRule': {
+    'zh-CN': '修改重要客户规则：客户等级、预算区间或金额下限',
+    en: 'Change the important-customer rule: levels, budget bands or a minimum amount',
+  },
   'api.review.queue': { 'zh-CN': '审核队列', en: 'The review queue' },
   'api.audit.list': {
     'zh-CN': '按时间、操作人等拉取审计日志（JSON、JSONL 或 CSV）',

@@ -148,6 +148,50 @@ describe('review', () => {
     expect(seen.body['decisions']).toMatchObject([{ reason: '手机号139****4321与名片不符' }]);
   });
 
+  it('lets the admin change which customers are important, audited, and refuses a bad rule by field', async () => {
+    const rule = { levels: [], budgets: ['over1m'], minTotalAmount: 50_000 };
+    const put = await server.call('admin', 'PUT', '/v1/admin/settings/important-rule', rule);
+    expect(put).toMatchObject({ status: 200, body: rule });
+    expect((await server.call('admin', 'GET', '/v1/admin/settings/important-rule')).body).toEqual(
+      rule,
+    );
+    const byLevel = await create({ ...enterpriseRow(), level: 'high' });
+    const byAmount = await create({ ...enterpriseRow(), totalAmount: 60_000 });
+    const approve = async (id: string) =>
+      (
+        await server.call('supervisor', 'POST', `/v1/customers/${id}/review`, {
+          decision: 'approve',
+        })
+      ).body['status'];
+    expect([await approve(byLevel), await approve(byAmount)]).toEqual([
+      'approved',
+      'pendingSecond',
+    ]);
+    const [entry] = await server.db.all<{ fields: string }>(
+      "SELECT fields FROM audit_log WHERE action = 'admin.settings'",
+    );
+    expect(JSON.parse(entry?.fields ?? '[]')).toEqual([
+      {
+        field: 'importantRule',
+        oldValue: '{"budgets":["500kTo1m","over1m"],"levels":["high"],"minTotalAmount":1000000}',
+        newValue: '{"budgets":["over1m"],"levels":[],"minTotalAmount":50000}',
+      },
+    ]);
+    const bad = await server.call('admin', 'PUT', '/v1/admin/settings/important-rule', {
+      ...rule,
+      budgets: ['lots'],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body['error']).toMatchObject({ fields: [{ field: 'budgets' }] });
+    const byReviewer = await server.call(
+      'reviewer',
+      'PUT',
+      '/v1/admin/settings/important-rule',
+      rule,
+    );
+    expect(byReviewer.status).toBe(403);
+  });
+
   it('tells a submitter that only a draft or a rejected record can be submitted', async () => {
     const id = await create(enterpriseRow());
     const again = await server.call('entryClerk', 'POST', `/v1/customers/${id}/submit`);
