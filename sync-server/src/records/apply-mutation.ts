@@ -171,6 +171,17 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
     .filter((f) => (current.fieldCheckpoints[f] ?? 0) > base)
     .map((f) => ({ field: f, yours: checked.value[f] ?? null, theirs: visible(ctx, current, f) }));
   if (conflicts.length > 0) {
+    // Audited like every refused change; the fields are named (their values went back to the
+    // author as the author may see them), the values are not kept here.
+    ctx.audit.push(
+      auditOf(ctx, {
+        action: 'customer.update',
+        recordId: id,
+        fields: conflicts.map((c) => ({ field: c.field })),
+        outcome: 'failed',
+        detail: 'conflict',
+      }),
+    );
     return {
       mutationId: m.mutationId,
       status: 'conflict',

@@ -20,7 +20,16 @@ export async function pull(
   query: { since: number; limit: number; epoch?: number | undefined },
 ): Promise<PullResponse> {
   const epoch = await permissionsChangedAt(db);
-  const reset = query.since > 0 && query.epoch !== undefined && query.epoch < epoch;
+  // The sequence first: every row at or below it is committed, so a page that reads up to it
+  // and no further lets the caller skip past changes it may not see without missing any.
+  const head = await db.get<{ value: number | string }>(
+    "SELECT value FROM counters WHERE name = 'checkpoint'",
+  );
+  const upTo = Number(head?.value ?? 0);
+  // A checkpoint past the head was handed out by another database (a restore from a backup, a
+  // server set up afresh): the client's copy cannot be trusted, so it starts over.
+  const reset =
+    (query.since > 0 && query.epoch !== undefined && query.epoch < epoch) || query.since > upTo;
   const since = reset ? 0 : query.since;
   // Decrypt only for callers who may see some sensitive field in clear; masks are stored. Only
   // the form the caller needs is read: ciphertexts are the bulk of a row. A pull answers no
@@ -37,12 +46,6 @@ export async function pull(
         ? `'[]' AS ${c}`
         : c,
   );
-  // The sequence first: every row at or below it is committed, so a page that reads up to it
-  // and no further lets the caller skip past changes it may not see without missing any.
-  const head = await db.get<{ value: number | string }>(
-    "SELECT value FROM counters WHERE name = 'checkpoint'",
-  );
-  const upTo = Number(head?.value ?? 0);
   // Only the caller's rows, and the rows it owned after its checkpoint and may have left:
   // a change to anyone else's row is none of its business, not even by ID.
   const scope = scopeCondition(actor);
@@ -86,7 +89,7 @@ export async function pull(
     records,
     removed,
     // A full page stops at its last row; otherwise the caller has everything up to the head.
-    checkpoint: hasMore && last !== undefined ? Number(last.checkpoint) : Math.max(upTo, since),
+    checkpoint: hasMore && last !== undefined ? Number(last.checkpoint) : upTo,
     hasMore,
     reset,
     epoch,

@@ -123,6 +123,18 @@ describe('push', () => {
     expect(record.body).toMatchObject({
       values: { demand: '改为采购20台', contactTitle: '采购经理' },
     });
+    // The conflict is audited as a refused change naming the field, without its values.
+    const refused = await server.db.all(
+      "SELECT record_id, fields, outcome, detail FROM audit_log WHERE action = 'customer.update' AND outcome <> 'success'",
+    );
+    expect(refused).toEqual([
+      {
+        record_id: recordId,
+        fields: '[{"field":"demand"}]',
+        outcome: 'failed',
+        detail: 'conflict',
+      },
+    ]);
   });
 
   it("answers another user's mutation ID with forbidden, never with its author's outcome", async () => {
@@ -390,6 +402,15 @@ describe('pull and masking', () => {
     // Only its own new row; and a pull from 0 names none of the rows it may not see.
     expect(seen).toHaveLength(1);
     expect((await pull('support', 0)).removed).toEqual([]);
+  });
+
+  it('starts a client over whose checkpoint this server never handed out (a restored database)', async () => {
+    await push('sales', [mutation(enterpriseRow())]);
+    const { checkpoint, epoch } = await pull('sales');
+    const ahead = await pull('sales', checkpoint + 1000, `&epoch=${epoch}`);
+    expect(ahead).toMatchObject({ reset: true, checkpoint });
+    expect(ahead.records).toHaveLength(1);
+    expect((await pull('sales', checkpoint, `&epoch=${epoch}`)).reset).toBe(false);
   });
 
   it('never resets a client that sends no epoch, so it pages to the end after a permission change', async () => {
