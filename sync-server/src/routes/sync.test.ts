@@ -59,6 +59,28 @@ describe('push', () => {
     expect(await server.db.get('SELECT COUNT(*) AS n FROM customers')).toEqual({ n: 1 });
   });
 
+  it('answers a malformed mutation invalid on its own, and refuses only a push with a mutation it cannot name', async () => {
+    const outcomes = await push('sales', [
+      mutation(enterpriseRow()),
+      mutation({ demand: 'x' }, { recordId: 'CUS1' }),
+      mutation({ demand: 'x' }, { recordId: 'CUS202405010001', baseCheckpoint: -1 }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['pending_review', 'invalid', 'invalid']);
+    expect(outcomes[1]).toMatchObject({ errors: [{ field: 'recordId' }] });
+    expect(outcomes[2]).toMatchObject({ errors: [{ field: 'baseCheckpoint' }] });
+    const onlyBad = await push('sales', [mutation({ demand: 'x' }, { recordId: 'CUS1' })]);
+    expect(onlyBad.map((o) => o.status)).toEqual(['invalid']);
+    const unnamed = await server.call('sales', 'POST', '/v1/sync/push', {
+      clientId: 'sheet-1',
+      mutations: [mutation(enterpriseRow()), { mutationId: 'm1', fields: {} }],
+    });
+    expect(unnamed).toMatchObject({
+      status: 400,
+      body: { error: { fields: [{ field: 'mutations.1.mutationId' }] } },
+    });
+    expect(await server.db.get('SELECT COUNT(*) AS n FROM customers')).toEqual({ n: 1 });
+  });
+
   it('speaks English when asked', async () => {
     const [outcome] = await push('entryClerk', [mutation({ ...enterpriseRow(), mobile: '' })], {
       'accept-language': 'en',

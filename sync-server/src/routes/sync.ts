@@ -1,15 +1,30 @@
 import { Hono } from 'hono';
 import { pullQuerySchema } from '../../../shared/core/sync/pull-response';
-import { pushRequestSchema } from '../../../shared/core/sync/push-request';
-import type { MutationStatus } from '../../../shared/core/sync/mutation-outcome';
+import { z } from 'zod';
+import {
+  maxMutationsPerPush,
+  mutationSchema,
+  pushRequestSchema,
+  type Mutation,
+} from '../../../shared/core/sync/push-request';
+import type { MutationOutcome, MutationStatus } from '../../../shared/core/sync/mutation-outcome';
+import { issuesToFieldErrors } from '../../../shared/core/validation/issues-to-field-errors';
 import { t } from '../../../shared/core/i18n/translate';
-import { ApiError } from '../http/api-error';
+import { ApiError, badQuery } from '../http/api-error';
 import { auditClearReads } from '../http/audit-clear-reads';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
 import { parseBody } from '../http/parse-body';
 import { pull } from '../records/pull';
 import { push } from '../records/push';
+
+/** The push as it is first read: each mutation is checked on its own afterwards. */
+const pushEnvelopeSchema = pushRequestSchema.extend({
+  mutations: z.array(z.unknown()).min(1).max(maxMutationsPerPush),
+});
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // Outcomes of a mutation that wrote a record; the others leave every record as it was.
 const writtenStatuses = new Set<MutationStatus>(['applied', 'merged', 'pending_review']);
@@ -19,8 +34,41 @@ export function syncRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/v1/sync/push', async (c) => {
-    const request = await parseBody(c, pushRequestSchema);
-    const answer = await push(deps, c.get('actor'), c.get('info'), request);
+    const envelope = await parseBody(c, pushEnvelopeSchema);
+    const locale = c.get('info').locale;
+    // One malformed mutation is answered `invalid` on its own, as a bad value would be; only a
+    // mutation without a usable ID, which no outcome could name, refuses the whole push.
+    const valid: Mutation[] = [];
+    const refused = new Map<number, MutationOutcome>();
+    const unnamed: string[] = [];
+    envelope.mutations.forEach((raw, i) => {
+      const parsed = mutationSchema.safeParse(raw);
+      if (parsed.success) {
+        valid.push(parsed.data);
+        return;
+      }
+      const given = isRecord(raw) ? raw : {};
+      const id = mutationSchema.shape.mutationId.safeParse(given['mutationId']);
+      if (!id.success) unnamed.push(`mutations.${i}.mutationId`);
+      else
+        refused.set(i, {
+          mutationId: id.data,
+          status: 'invalid',
+          errors: issuesToFieldErrors(parsed.error.issues, given, locale),
+        });
+    });
+    if (unnamed.length > 0) throw badQuery(locale, unnamed);
+    const pushed = await push(deps, c.get('actor'), c.get('info'), {
+      clientId: envelope.clientId,
+      mutations: valid,
+    });
+    const outcomes: MutationOutcome[] = [];
+    let next = 0;
+    for (let i = 0; i < envelope.mutations.length; i += 1) {
+      const outcome = refused.get(i) ?? pushed.outcomes[next++];
+      if (outcome !== undefined) outcomes.push(outcome);
+    }
+    const answer = { ...pushed, outcomes };
     // Committed: every instance's clients are told to pull what this push wrote.
     if (answer.outcomes.some((o) => writtenStatuses.has(o.status))) {
       await deps.changes.publish(answer.checkpoint);
