@@ -602,6 +602,10 @@ export const messages = {
   'field.rowScope': { 'zh-CN': '数据范围', en: 'Row scope' },
   'field.defaultFieldAccess': { 'zh-CN': '默认字段权限', en: 'Default field access' },
   'field.fieldAccess': { 'zh-CN': '字段权限规则', en: 'Field rules' },
+  'error.role.beyondOwn': {
+    'zh-CN': '不能分配角色“{value}”：它含有您自己没有的管理或审计权限，请由能管理角色的管理员分配',
+    en: 'You cannot give role “{value}”: it has admin or audit permissions your own role lacks; an admin who manages roles must give it',
+  },
   'error.role.unknown': {
     'zh-CN': '{field}“{value}”不存在，请先创建该角色',
     en: '{field} “{value}” does not exist; create the role first',

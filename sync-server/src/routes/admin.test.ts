@@ -317,6 +317,32 @@ describe('admin API', () => {
     ).toBe(200);
   });
 
+  it('lets a user manager give business roles, never an admin or auditor role', async () => {
+    const hrRole = {
+      id: 'hr',
+      name: { 'zh-CN': '人事', en: 'HR' },
+      actions: ['admin.users'],
+      rowScope: 'none',
+      defaultFieldAccess: 'hidden',
+      fieldAccess: {},
+    };
+    expect((await call('PUT', '/v1/admin/roles/hr', adminToken, hrRole)).status).toBe(201);
+    const hr = { email: 'hr@example.com', displayName: '人事', roleId: 'hr' };
+    expect((await call('PUT', '/v1/admin/users/u-hr', adminToken, hr)).status).toBe(201);
+    const hrToken = String(
+      (await call('POST', '/v1/admin/users/u-hr/tokens', adminToken, { label: 'hr' })).body.token,
+    );
+    const hire = { email: 'new@example.com', displayName: '新同事', roleId: 'sales' };
+    expect((await call('PUT', '/v1/admin/users/u-new', hrToken, hire)).status).toBe(201);
+    for (const roleId of ['admin', 'auditor']) {
+      const raised = await call('PUT', '/v1/admin/users/u-hr', hrToken, { ...hr, roleId });
+      expect(raised.status).toBe(403);
+      expect(raised.body.error?.fields?.[0]).toMatchObject({ field: 'roleId' });
+      expect(raised.body.error?.message).toContain('管理或审计权限');
+    }
+    expect((await call('GET', '/v1/me', hrToken)).body).toMatchObject({ role: { id: 'hr' } });
+  });
+
   it('revokes a token so it no longer signs in', async () => {
     const revoked = await call('DELETE', `/v1/admin/tokens/${salesTokenId}`, adminToken);
     expect(revoked.status).toBe(200);

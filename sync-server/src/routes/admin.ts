@@ -19,6 +19,7 @@ import type { Actor, AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
 import { parseBody } from '../http/parse-body';
 import { requirePermission } from '../http/require';
+import { can } from '../policy/policy';
 import { bumpPermissionEpoch, permissionsChangedAt } from '../people/permission-epoch';
 import { findRole, listRoles, saveRole } from '../people/role-store';
 import {
@@ -79,8 +80,20 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
     }
     const saved = await deps.db.write(async (tx) => {
       const before = await findUserById(tx, id);
-      if ((await findRole(tx, user.roleId)) === undefined) {
+      const role = await findRole(tx, user.roleId);
+      if (role === undefined) {
         throw invalid(locale, [labelled('roleId', 'role.unknown', locale, { value: user.roleId })]);
+      }
+      // Only who may shape roles may hand out administrative powers they do not hold: a user
+      // manager gives sales or support roles, but cannot make anyone, themselves included, an
+      // admin or an auditor.
+      if (
+        before?.roleId !== user.roleId &&
+        !can(actor, 'admin.roles') &&
+        role.actions.some((a) => /^(admin|audit)\./.test(a) && !can(actor, a))
+      ) {
+        const error = labelled('roleId', 'role.beyondOwn', locale, { value: user.roleId });
+        throw new ApiError(403, 'forbidden', error.message, { fields: [error] });
       }
       const holder = await findUserByEmail(tx, user.email);
       if (holder !== undefined && holder.id !== id) {
