@@ -9,6 +9,7 @@ export * from './fields/zod-from-parser';
 export * from './forms/default-templates';
 export * from './forms/form-template';
 export * from './forms/template-schema';
+export * from './forms/stored-options';
 export * from './forms/validate-submission';
 export * from './i18n/locale';
 export * from './i18n/messages';

@@ -1,4 +1,5 @@
 import { customerField } from '../../../shared/core/fields/customer-fields';
+import { withStoredOptions } from '../../../shared/core/forms/stored-options';
 import { t } from '../../../shared/core/i18n/translate';
 import { isMaskOf } from '../../../shared/core/masking/is-mask-of';
 import { maskKindForField } from '../../../shared/core/masking/mask-kinds';
@@ -142,7 +143,11 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
     changes[field] = value;
   }
   const base = m.baseCheckpoint ?? 0;
-  const template = templateFor(ctx.templates, current.templateId ?? undefined, current.kind);
+  // An option an admin has since removed stays acceptable where the record already holds it.
+  const template = withStoredOptions(
+    templateFor(ctx.templates, current.templateId ?? undefined, current.kind),
+    current.values,
+  );
   const merged = { ...current.values, ...changes };
   for (const [field, value] of Object.entries(changes))
     if (value === '' || value === null) delete merged[field];

@@ -459,6 +459,36 @@ describe('pull and masking', () => {
     expect(seen).toHaveLength(4);
   });
 
+  it('keeps an option an admin removed on records that hold it, so their other fields stay editable', async () => {
+    const [created] = await push('sales', [mutation(enterpriseRow())]);
+    const { recordId, checkpoint } = created as { recordId: string; checkpoint: number };
+    const forms = (await server.call('admin', 'GET', '/v1/forms')).body['templates'] as {
+      id: string;
+      fields: { key: string; options?: unknown[] }[];
+    }[];
+    const template = forms.find((f) => f.id === 'enterprise-domestic');
+    if (template === undefined) throw new Error('enterprise-domestic missing');
+    const narrowed = {
+      ...template,
+      fields: template.fields.map((f) =>
+        f.key === 'sources'
+          ? { ...f, options: [{ value: 'online', label: { 'zh-CN': '网络', en: 'Online' } }] }
+          : f,
+      ),
+    };
+    expect(
+      (await server.call('admin', 'PUT', '/v1/forms/enterprise-domestic', narrowed)).status,
+    ).toBe(200);
+    const [edited, moved] = await push('sales', [
+      mutation({ contactTitle: '采购经理' }, { recordId, baseCheckpoint: checkpoint }),
+      mutation({ sources: ['referral'] }, { recordId, baseCheckpoint: checkpoint }),
+    ]);
+    expect(edited).toMatchObject({ status: 'applied' });
+    expect(moved).toMatchObject({ status: 'invalid', errors: [{ field: 'sources' }] });
+    const [fresh] = await push('sales', [mutation(enterpriseRow())]);
+    expect(fresh).toMatchObject({ status: 'invalid', errors: [{ field: 'sources' }] });
+  });
+
   it('treats a masked value sent back from a sheet as unchanged', async () => {
     const [created] = await push('entryClerk', [
       mutation({ ...enterpriseRow(), totalAmount: 120000 }),
