@@ -116,6 +116,11 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
       }
       await refuseLockOut(tx, locale, { user }, user.active ? 'roleId' : 'active', identitySignIn);
       await saveUser(tx, user, deps.now());
+      // A record belongs to its owner's team: a user who moves team takes their customers along.
+      // The epoch bump below makes every client pull afresh, so no checkpoint is needed here.
+      if (before !== undefined && (before.team ?? null) !== (user.team ?? null)) {
+        await tx.run('UPDATE customers SET team = ? WHERE owner = ?', [user.team ?? null, id]);
+      }
       const epoch = await bumpPermissionEpoch(tx);
       const detail = before === undefined ? 'created' : 'updated';
       await audit(tx, c, actor, 'admin.user.save', id, fields, detail);

@@ -346,6 +346,22 @@ describe('pull and masking', () => {
     );
   });
 
+  it("moves a user's customers with the user to another team", async () => {
+    const [created] = await push('sales', [mutation(enterpriseRow())]);
+    const { recordId } = created as { recordId: string };
+    const moved = await server.call('admin', 'PUT', '/v1/admin/users/u-sales', {
+      email: 'sales@example.com',
+      displayName: 'sales',
+      roleId: 'sales',
+      team: 'west',
+    });
+    expect(moved.status).toBe(200);
+    expect(await server.db.get('SELECT team FROM customers WHERE id = ?', [recordId])).toEqual({
+      team: 'west',
+    });
+    expect((await pull('supervisor')).records).toEqual([]);
+  });
+
   it('refuses an owner who is not an active user, naming the field, and keeps the record where it was', async () => {
     const [created] = await push('sales', [mutation(enterpriseRow())]);
     const { recordId, checkpoint } = created as { recordId: string; checkpoint: number };
