@@ -365,6 +365,17 @@ describe('two server instances on one PostgreSQL database', { timeout: 90_000 },
         .body['customers'] as unknown[];
     expect((await search('张伟')).length).toBeGreaterThan(0);
     expect(await search('机器人')).toEqual([]);
+    // A NUL pasted into a name (PostgreSQL cannot store one) fails that row only.
+    const nul = await call(b, tokens.clientB, 'POST', '/v1/sync/push', {
+      clientId: 'sheet-b',
+      mutations: [
+        { mutationId: 'b-nul-0001', fields: { ...customer(9001), name: '华信\u0000科技' } },
+      ],
+    });
+    expect(nul.status).toBe(200);
+    expect(nul.body['outcomes']).toMatchObject([
+      { status: 'invalid', errors: [{ field: 'name' }] },
+    ]);
 
     // The client listening on A heard of the last writes, wherever they landed.
     const last = Math.max(editedOnA.checkpoint, editedOnB.checkpoint);

@@ -16,8 +16,32 @@ import { zodFromParser } from './zod-from-parser';
  * @example textField(10).parse(' 上海  华信 ') // '上海 华信'
  */
 export function textField(max: number) {
-  return z.string().transform(normaliseText).pipe(z.string().min(1).max(max));
+  return z
+    .string()
+    .transform(normaliseText)
+    .pipe(
+      z
+        .string()
+        .min(1)
+        .max(max)
+        .refine(...visible),
+    );
 }
+
+// C0 control characters other than tab and line breaks, and DEL: never meant in a cell (a NUL
+// cannot even be stored by PostgreSQL), so refused with a message rather than kept or dropped.
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f)
+      return true;
+  }
+  return false;
+}
+const visible = [
+  (text: string) => !hasControlCharacter(text),
+  { message: 'text.control', params: { code: 'text.control' } },
+] as const;
 
 /**
  * A long text field: keeps line breaks, trims the ends, at most `max` characters.
@@ -27,7 +51,13 @@ export function longTextField(max: number) {
   return z
     .string()
     .transform((s) => s.normalize('NFKC').trim())
-    .pipe(z.string().min(1).max(max));
+    .pipe(
+      z
+        .string()
+        .min(1)
+        .max(max)
+        .refine(...visible),
+    );
 }
 
 /** A calendar date, normalised to `YYYY-MM-DD`. */

@@ -164,6 +164,10 @@ export const messages = {
   // ── validation errors: generic ──────────────────────────────────────────
   'error.required': { 'zh-CN': '请填写{field}', en: '{field} is required' },
   'error.type': { 'zh-CN': '{field}的格式不正确', en: '{field} has the wrong format' },
+  'error.text.control': {
+    'zh-CN': '{field}含有不可见的控制字符（常见于从其他系统复制粘贴），请删除后重新填写',
+    en: '{field} contains invisible control characters (often pasted from another system); remove them and try again',
+  },
   'error.tooLong': {
     'zh-CN': '{field}不能超过{max}个字符',
     en: '{field} must be at most {max} characters',

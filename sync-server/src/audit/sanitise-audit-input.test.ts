@@ -47,6 +47,20 @@ describe('sanitiseAuditInput', () => {
     });
   });
 
+  it('replaces a NUL, which PostgreSQL cannot store, with U+FFFD', () => {
+    const out = sanitiseAuditInput({
+      ...input,
+      userAgent: 'UA\u0000',
+      detail: 'a\u0000b',
+      fields: [{ field: 'name', newValue: '上海\u0000华信' }],
+    });
+    expect(out).toMatchObject({
+      userAgent: 'UA\ufffd',
+      detail: 'a\ufffdb',
+      fields: [{ field: 'name', newValue: '上海\ufffd华信' }],
+    });
+  });
+
   it('masks contact data typed into the detail and into field values, not the names', () => {
     const out = sanitiseAuditInput({
       ...input,

@@ -5,7 +5,8 @@ type AuditField = AuditInput['fields'][number];
 
 /**
  * The input as it can be stored, hashed and shown to an auditor:
- * - every string made well-formed, a lone UTF-16 surrogate replaced by U+FFFD. SQLite and
+ * - every string made well-formed, a lone UTF-16 surrogate (and a NUL, which PostgreSQL cannot
+ *   store) replaced by U+FFFD. SQLite and
  *   PostgreSQL (whose driver writes UTF-8) both store a lone surrogate as U+FFFD, so an entry
  *   hashed over the JS string would never verify again;
  * - contact data typed into free text (a review or unmask reason in `detail`, a remark among the
@@ -76,5 +77,7 @@ interface Es2024String {
 
 function wellFormed(text: string): string {
   const s = text as unknown as Es2024String;
-  return s.isWellFormed() ? text : s.toWellFormed();
+  const formed = s.isWellFormed() ? text : s.toWellFormed();
+  // PostgreSQL cannot store a NUL in text at all: it would fail the transaction.
+  return formed.includes('\u0000') ? formed.replaceAll('\u0000', '\uFFFD') : formed;
 }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PushResponse } from '../../../shared/core/sync/mutation-outcome';
 import { changedCheckpoint, readSse } from '../../../test/support/sse-reader';
 import { enterpriseRow, makeTestServer, type RoleId } from '../../../test/support/test-server';
@@ -191,6 +191,27 @@ describe('GET /v1/sync/events', () => {
     await sse.waitFor((b) => b.event === 'changed');
     server.deps.changes.close();
     await sse.waitForEnd();
+  });
+
+  it('ends a stream whose database read fails, logging no stack and no message', async () => {
+    const db = server.deps.db;
+    const get = db.get.bind(db);
+    db.get = ((sql: string, params?: unknown[]) =>
+      sql.includes("name = 'checkpoint'")
+        ? Promise.reject(new Error('connection lost to db.internal:5432'))
+        : get(sql, params as never)) as typeof db.get;
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      logged.push(args.map((a) => (a instanceof Error ? String(a.stack) : String(a))).join(' '));
+    });
+    try {
+      const { sse } = await connect('sales');
+      await sse.waitForEnd();
+    } finally {
+      spy.mockRestore();
+      db.get = get;
+    }
+    expect(logged).toEqual([expect.stringMatching(/events stream failed: Error$/)]);
   });
 
   it('refuses a role that may not read customers, and audits the refusal', async () => {

@@ -26,53 +26,62 @@ export function syncEventRoutes(deps: ServerDeps, options: SyncEventOptions = {}
     await requirePermission(deps, c, 'customer.read');
     // Proxies that buffer answers (nginx) pass this one on as it comes.
     c.header('X-Accel-Buffering', 'no');
-    return streamSSE(c, async (stream) => {
-      let latest = -1;
-      let over = false;
-      let wake: (() => void) | undefined;
-      const rouse = () => {
-        wake?.();
-        wake = undefined;
-      };
-      // Subscribed before the checkpoint is read, so that no change falls between the two.
-      const unsubscribe = deps.changes.subscribe({
-        changed(checkpoint) {
-          if (checkpoint <= latest) return;
-          latest = checkpoint;
-          rouse();
-        },
-        ended() {
+    return streamSSE(
+      c,
+      async (stream) => {
+        let latest = -1;
+        let over = false;
+        let wake: (() => void) | undefined;
+        const rouse = () => {
+          wake?.();
+          wake = undefined;
+        };
+        // Subscribed before the checkpoint is read, so that no change falls between the two.
+        const unsubscribe = deps.changes.subscribe({
+          changed(checkpoint) {
+            if (checkpoint <= latest) return;
+            latest = checkpoint;
+            rouse();
+          },
+          ended() {
+            over = true;
+            rouse();
+          },
+        });
+        stream.onAbort(() => {
           over = true;
           rouse();
-        },
-      });
-      stream.onAbort(() => {
-        over = true;
-        rouse();
-      });
-      try {
-        latest = Math.max(latest, await currentCheckpoint(deps.db));
-        let sent = -1;
-        while (!over && !stream.aborted) {
-          if (latest > sent) {
-            sent = latest;
-            const data: ChangeEvent = { checkpoint: sent };
-            await stream.writeSSE({ event: 'changed', data: JSON.stringify(data) });
-            continue;
+        });
+        try {
+          latest = Math.max(latest, await currentCheckpoint(deps.db));
+          let sent = -1;
+          while (!over && !stream.aborted) {
+            if (latest > sent) {
+              sent = latest;
+              const data: ChangeEvent = { checkpoint: sent };
+              await stream.writeSSE({ event: 'changed', data: JSON.stringify(data) });
+              continue;
+            }
+            const woken = await new Promise<boolean>((resolve) => {
+              const timer = setTimeout(() => resolve(false), heartbeatMs);
+              wake = () => {
+                clearTimeout(timer);
+                resolve(true);
+              };
+            });
+            if (!woken) await stream.write(': heartbeat\n\n');
           }
-          const woken = await new Promise<boolean>((resolve) => {
-            const timer = setTimeout(() => resolve(false), heartbeatMs);
-            wake = () => {
-              clearTimeout(timer);
-              resolve(true);
-            };
-          });
-          if (!woken) await stream.write(': heartbeat\n\n');
+        } finally {
+          unsubscribe();
         }
-      } finally {
-        unsubscribe();
-      }
-    });
+      },
+      async (error) => {
+        // The stream just ends and the client reconnects; the log gets the error's name only (a
+        // message may carry details, a stack never belongs in a log).
+        console.error(`[${c.get('info').requestId}] events stream failed: ${error.name}`);
+        await Promise.resolve();
+      },
+    );
   });
 
   return app;

@@ -81,6 +81,21 @@ describe('push', () => {
     expect(await server.db.get('SELECT COUNT(*) AS n FROM customers')).toEqual({ n: 1 });
   });
 
+  it('refuses invisible control characters in text, naming the field, and keeps the rest of the batch', async () => {
+    const [nul, ok] = await push('sales', [
+      mutation({ ...enterpriseRow(), name: '上海\u0000华信科技有限公司' }),
+      mutation(enterpriseRow()),
+    ]);
+    expect(nul).toMatchObject({
+      status: 'invalid',
+      errors: [{ field: 'name', code: 'text.control' }],
+    });
+    expect((nul as { errors: { message: string }[] }).errors[0]?.message).toMatch(
+      /^客户名称含有不可见的控制字符/,
+    );
+    expect(ok).toMatchObject({ status: 'pending_review' });
+  });
+
   it('speaks English when asked', async () => {
     const [outcome] = await push('entryClerk', [mutation({ ...enterpriseRow(), mobile: '' })], {
       'accept-language': 'en',

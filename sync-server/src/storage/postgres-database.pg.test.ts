@@ -223,6 +223,46 @@ describe('PostgreSQL specifics', () => {
     await db.close();
   });
 
+  it('survives a connection the server ends mid-write or mid-job: that work fails, the next works', async () => {
+    const db = await open(await freshSchema());
+    await migrate(db);
+    const end = (pid: number) => admin.query('SELECT pg_terminate_backend($1)', [pid]);
+    const pidOf = async (tx: Parameters<Parameters<Database['write']>[0]>[0]) =>
+      Number((await tx.get<{ pid: number }>('SELECT pg_backend_pid() AS pid'))?.pid);
+    // Between two statements (a failover, an administrator), and during one.
+    await expect(
+      db.write(async (tx) => {
+        await end(await pidOf(tx));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await tx.run("INSERT INTO settings (key, value) VALUES ('lost', '1')");
+      }),
+    ).rejects.toThrow();
+    await expect(
+      db.write(async (tx) => {
+        const pid = await pidOf(tx);
+        setTimeout(() => void end(pid), 100);
+        await tx.get('SELECT pg_sleep(2)');
+      }),
+    ).rejects.toThrow();
+    // A job holding its lock when its connection ends.
+    await db
+      .tryWithLock('dropped', async () => {
+        const { rows } = await admin.query<{ pid: number }>(
+          "SELECT pid FROM pg_stat_activity WHERE state LIKE 'idle in transaction%' AND query LIKE '%pg_try_advisory_xact_lock%'",
+        );
+        for (const row of rows) await end(row.pid);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      })
+      .catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Still running, and the next write commits on a fresh connection.
+    await db.write((tx) => tx.run("INSERT INTO settings (key, value) VALUES ('after', '1')"));
+    expect(await db.get("SELECT value FROM settings WHERE key IN ('lost', 'after')")).toEqual({
+      value: '1',
+    });
+    await db.close();
+  });
+
   it('refuses statements through a transaction that has ended', async () => {
     const db = await open(await freshSchema());
     await migrate(db);

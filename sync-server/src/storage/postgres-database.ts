@@ -73,6 +73,7 @@ export async function openPostgresDatabase(
     const client = await pool.connect();
     let open = true;
     let broken: Error | undefined;
+    const stopWatching = watchCheckedOut(client, (error) => (broken = error));
     const tx = executor((text, values) => {
       // A statement issued after the transaction ended would land in another one on this client.
       if (!open) return Promise.reject(new Error('This transaction has already ended'));
@@ -98,6 +99,9 @@ export async function openPostgresDatabase(
       });
       throw error;
     } finally {
+      // A broken connection keeps the listener: the pool discards it, and its last error may
+      // still be on the way.
+      if (broken === undefined) stopWatching();
       client.release(broken);
     }
   }
@@ -116,6 +120,7 @@ export async function openPostgresDatabase(
     async tryWithLock<T>(name: string, job: () => Promise<T>): Promise<LockOutcome<T>> {
       const client = await pool.connect();
       let broken: Error | undefined;
+      const stopWatching = watchCheckedOut(client, (error) => (broken = error));
       try {
         await client.query('BEGIN');
         const { rows } = await client.query<{ acquired: boolean }>(
@@ -127,8 +132,9 @@ export async function openPostgresDatabase(
       } finally {
         // Ending the transaction releases the lock; if that fails, closing the connection does.
         await client.query('ROLLBACK').catch((error: unknown) => {
-          broken = asError(error);
+          broken ??= asError(error);
         });
+        if (broken === undefined) stopWatching();
         client.release(broken);
       }
     },
@@ -188,4 +194,16 @@ function parseInt8(value: string): number {
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * Keeps a checked-out connection's errors from crashing the process: the pool listens for them
+ * only while a connection is idle, and an `error` event nobody listens for ends Node. A connection
+ * the server ended (a restart, a failover, an administrator) makes its statements fail, which the
+ * caller sees; here it is only remembered so that the connection is released as broken.
+ */
+function watchCheckedOut(client: pg.PoolClient, onError: (error: Error) => void): () => void {
+  const listener = (error: Error) => onError(error);
+  client.on('error', listener);
+  return () => client.off('error', listener);
 }
