@@ -221,9 +221,13 @@ export class ExcelHost implements SidebarHost {
           const value = settings.get(`${settingNames.statePrefix}${key}`);
           return typeof value === 'string' ? value : null;
         },
-        set: (key, value) => {
+        // Note: saved at once, as PropertiesService does in Sheets. The engine writes pending
+        // mutation IDs into cells right after reserving them; a pane closed before the run
+        // ends must not lose the reservation, or a later row gets the same ID.
+        set: async (key, value) => {
           if (value === null) settings.remove(`${settingNames.statePrefix}${key}`);
           else settings.set(`${settingNames.statePrefix}${key}`, value);
+          await this.save();
         },
       },
       clock: { now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
