@@ -89,7 +89,9 @@ export function SyncPanel() {
             items={report.forbidden.map((r) => ({ row: r.row, text: r.message }))}
           />
           {report.conflicts.map((conflict) => (
+            // Note: keyed, so a resolver never keeps the choices made on another row.
             <ConflictResolver
+              key={`${conflict.row}:${conflict.recordId}`}
               conflict={conflict}
               disabled={busy}
               onResolve={(choice) => void run(() => host.resolveConflict(choice))}
