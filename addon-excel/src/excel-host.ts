@@ -1,8 +1,10 @@
 import type { Locale } from '../../shared/core/i18n/locale';
+import { userSchema } from '../../shared/core/schemas/user';
 import {
   resolveConflict as settleConflict,
   runSync,
   type ConflictChoice,
+  type HttpPort,
   type RowChange,
   type SheetRow,
   type SyncPorts,
@@ -78,6 +80,7 @@ export class ExcelHost implements SidebarHost {
   readonly messages = new CellMessages();
   readonly signIn: SidebarSignIn;
   private layout: Promise<ExcelLayout> | undefined;
+  private readonly identities = new Map<string, string>();
 
   constructor(private readonly options: ExcelHostOptions) {
     this.signIn = {
@@ -174,7 +177,12 @@ export class ExcelHost implements SidebarHost {
 
   async sync(): Promise<SyncReport> {
     try {
-      return await runSync(await this.ports(), { locale: this.options.locale() });
+      const ports = await this.ports();
+      const identity = await this.identity(ports.http);
+      return await runSync(ports, {
+        locale: this.options.locale(),
+        ...(identity === '' ? {} : { identity }),
+      });
     } finally {
       await this.save();
     }
@@ -187,6 +195,28 @@ export class ExcelHost implements SidebarHost {
       row === undefined ? undefined : settleConflict(row, choice, this.options.locale());
     if (change !== undefined) await this.writeRows([change]);
     return this.sync();
+  }
+
+  /**
+   * The signed-in user's email, asked of the server once per token: another user signing in to
+   * this workbook must not keep the rows the last one pulled. `''` when the server does not say.
+   */
+  private async identity(http: HttpPort): Promise<string> {
+    const token = await this.getToken();
+    if (token === '') return '';
+    const known = this.identities.get(token);
+    if (known !== undefined) return known;
+    let email = '';
+    try {
+      const answer = await http.request('GET', '/v1/me');
+      const said = (answer.body as { user?: { email?: unknown } } | undefined)?.user?.email;
+      const parsed = userSchema.shape.email.safeParse(said);
+      if (answer.status === 200 && parsed.success) email = parsed.data;
+    } catch {
+      // Nothing came back: the sync's own requests fail the same way and report it.
+    }
+    if (email !== '') this.identities.set(token, email);
+    return email;
   }
 
   private sheetLayout(): Promise<ExcelLayout> {
