@@ -35,7 +35,7 @@ function httpFor(token: string) {
         },
         ...(body === undefined ? {} : { body }),
       });
-      const answer = { status: res.status, body: await res.json() };
+      const answer = { status: res.status, body: (await res.json()) as unknown };
       answers.push(answer.body);
       return answer;
     },
@@ -245,5 +245,46 @@ describe('runSync after a permission change', () => {
       field: 'mobile',
       access: null,
     });
+  });
+
+  it('a second reset while paging through the first still drops the rows that left the view', async () => {
+    const supervisor = await server.addUser('sup-g', 'supervisor', { team: 'north' });
+    const north = await server.addUser('clerk-g-north', 'entryClerk', { team: 'north' });
+    const south = await server.addUser('clerk-g-south', 'entryClerk', { team: 'south' });
+    const created = async (token: string, from: number) => {
+      const { ports, sheet } = portsFor(token);
+      for (let i = 0; i < 3; i++) sheet.addRow(typedRow(from + i));
+      await runSync(ports);
+      return sheet.lines.map((l) => l.meta.recordId).sort();
+    };
+    const northIds = await created(north, 6100);
+    const southIds = await created(south, 6200);
+    const { ports, sheet } = portsFor(supervisor);
+    await runSync(ports);
+    expect(sheet.lines.map((l) => l.meta.recordId).sort()).toEqual(northIds);
+
+    // Any change to users resets everyone's next pull; while the supervisor pages through that
+    // reset, the admin moves them to the south team, which resets the pull once more.
+    await server.addUser('clerk-g-other', 'entryClerk');
+    let pulls = 0;
+    const moving: HttpPort = {
+      async request(method, path, body) {
+        const answer = await ports.http.request(method, path, body);
+        if (path.startsWith('/v1/sync/pull') && ++pulls === 1) {
+          const moved = await server.request(server.adminToken, 'PUT', '/v1/admin/users/sup-g', {
+            email: 'sup-g@example.com',
+            displayName: 'sup-g',
+            roleId: 'supervisor',
+            team: 'south',
+          });
+          expect(moved.status).toBe(200);
+        }
+        return answer;
+      },
+    };
+    const report = await runSync({ ...ports, http: moving }, { push: false, pullLimit: 1 });
+    expect(report.complete).toBe(true);
+    expect(pulls).toBeGreaterThan(2);
+    expect(sheet.lines.map((l) => l.meta.recordId).sort()).toEqual(southIds);
   });
 });

@@ -243,7 +243,9 @@ function* pullPhase(
       return { finished: false, checkpoint };
     }
     const page: PullResponse = parsed.data;
-    if (page.reset && resetMark === undefined) {
+    if (page.reset) {
+      // Note: a fresh mark for every reset, even one in the middle of another: rows the first
+      // one marked may have left the view since, and only rows the last one sent may stay.
       resetMark = run.randomId();
       yield* io(() => ports.state.set(stateKeys.reset, resetMark ?? null));
     }
