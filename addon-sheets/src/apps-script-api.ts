@@ -111,6 +111,8 @@ export interface LockServiceApi {
 export interface HttpResponse {
   getResponseCode(): number;
   getContentText(): string;
+  /** Header names as the server sent them; a repeated header comes as an array. */
+  getHeaders(): Record<string, unknown>;
 }
 
 export interface UrlFetchParams {

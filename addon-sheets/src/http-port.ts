@@ -33,7 +33,20 @@ export function httpPort(
         // A proxy's error page: the status tells the engine what happened.
         parsed = undefined;
       }
-      return { status: response.getResponseCode(), body: parsed };
+      const retryAfter = headerOf(response.getHeaders(), 'retry-after');
+      return {
+        status: response.getResponseCode(),
+        body: parsed,
+        ...(retryAfter === undefined ? {} : { retryAfter }),
+      };
     },
   };
+}
+
+/** A header by name in any case, as UrlFetchApp keeps the names the server sent. */
+function headerOf(headers: Record<string, unknown>, name: string): string | undefined {
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === name && typeof value === 'string') return value;
+  }
+  return undefined;
 }

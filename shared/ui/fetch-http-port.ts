@@ -38,7 +38,8 @@ export function fetchHttpPort(options: FetchHttpOptions): HttpPort {
       } catch {
         parsed = undefined;
       }
-      return { status: res.status, body: parsed };
+      const retryAfter = res.headers.get('retry-after');
+      return { status: res.status, body: parsed, ...(retryAfter === null ? {} : { retryAfter }) };
     },
   };
 }

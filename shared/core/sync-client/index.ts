@@ -74,6 +74,8 @@ export interface SheetPort {
 export interface HttpAnswer {
   status: number;
   body: unknown;
+  /** The `Retry-After` header as sent (seconds or an HTTP date), when there was one. */
+  retryAfter?: string;
 }
 
 /**

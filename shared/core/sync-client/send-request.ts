@@ -22,10 +22,13 @@ export class Timing {
     this.longest[work] = Math.max(this.longest[work], ms);
   }
 
-  /** Whether one more piece of this work, and reading and writing the sheet after it, fits. */
-  fits(work: Work): boolean {
+  /**
+   * Whether one more piece of this work, and reading and writing the sheet after it, fits;
+   * after a wait of `waitMs` when given.
+   */
+  fits(work: Work, waitMs = 0): boolean {
     if (this.deadline === undefined) return true;
-    const need = this.estimate(work) + 2 * this.estimate('write');
+    const need = waitMs + this.estimate(work) + 2 * this.estimate('write');
     return this.clock.now() + need <= this.deadline;
   }
 
@@ -38,10 +41,14 @@ export class Timing {
 export type SendResult =
   { ok: true; status: number; body: unknown } | { ok: false; failure: SyncFailure };
 
+/** The longest `Retry-After` a run waits out; a longer one stops the run with its message. */
+export const longestRetryWaitMs = 10_000;
+
 /**
  * Sends one request, again with the same body when nothing came back or the server failed
  * (same mutation IDs, so the server answers a push it already applied with the same outcomes).
- * Refusals (401, 403, 4xx) are not retried.
+ * Refusals (401, 403, 4xx) are not retried. A `Retry-After` is obeyed: waited out when short
+ * and within the deadline, else the run stops there and says when to try again.
  * @example yield* sendRequest(ports, timing, {}, 'zh-CN', 'pull', 'GET', '/v1/sync/pull?since=0')
  */
 export function* sendRequest(
@@ -74,10 +81,27 @@ export function* sendRequest(
       const retryable = answer.status === 429 || answer.status >= 500;
       if (!retryable) return { ok: false, failure };
     }
-    if (attempt >= attempts || !timing.fits(work)) return { ok: false, failure };
     const sleep = ports.clock.sleep?.bind(ports.clock);
+    const told = answer === undefined ? undefined : retryAfterMs(answer, ports.clock.now());
+    if (told !== undefined) {
+      // Asked to wait: never sooner, and never a wait the user would sit through for long.
+      const waits = sleep !== undefined && told <= longestRetryWaitMs && timing.fits(work, told);
+      if (attempt >= attempts || !waits) return { ok: false, failure };
+      yield* io(() => sleep(told));
+      continue;
+    }
+    if (attempt >= attempts || !timing.fits(work)) return { ok: false, failure };
     if (sleep !== undefined) yield* io(() => sleep(1000 * attempt));
   }
+}
+
+/** The wait a `Retry-After` asks for, in ms (0 for a date gone by); undefined without one. */
+function retryAfterMs(answer: HttpAnswer, now: number): number | undefined {
+  const value = answer.retryAfter?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 function classify(answer: HttpAnswer, locale: Locale): SyncFailure {
@@ -96,14 +120,16 @@ function classify(answer: HttpAnswer, locale: Locale): SyncFailure {
       message: translate('syncClient.failure.forbidden', locale),
     };
   }
+  const said = (answer.body as { error?: { message?: unknown } } | undefined)?.error?.message;
   if (status === 429 || status >= 500) {
+    // Rate limited or sign-in briefly unavailable: the server's own words say when to retry.
+    const told = (status === 429 || status === 503) && typeof said === 'string' && said !== '';
     return {
       code: 'server',
       status,
-      message: translate('syncClient.failure.server', locale, { status }),
+      message: told ? said : translate('syncClient.failure.server', locale, { status }),
     };
   }
-  const said = (answer.body as { error?: { message?: unknown } } | undefined)?.error?.message;
   return {
     code: 'protocol',
     status,

@@ -110,6 +110,7 @@ export class FakeUrlFetchApp implements UrlFetchAppApi {
     return {
       getResponseCode: () => result.status,
       getContentText: () => result.body,
+      getHeaders: () => ({ ...result.headers }),
     };
   }
 
