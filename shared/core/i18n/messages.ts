@@ -385,6 +385,10 @@ export const messages = {
     'zh-CN': '无法连接同步服务器，同步进度已保存，请稍后再次同步',
     en: 'Cannot reach the sync server; progress is saved, please sync again later',
   },
+  'ui.server.unreachable': {
+    'zh-CN': '无法连接同步服务器，请检查网络后重试',
+    en: 'Cannot reach the sync server; check the network and try again',
+  },
   'syncClient.failure.unauthorized': {
     'zh-CN': '同步服务器不接受当前登录，请重新登录或请管理员检查您的令牌',
     en: 'The sync server does not accept this sign-in; sign in again or ask the admin to check your token',

@@ -1,5 +1,6 @@
 import type { FormTemplate } from '../../core/forms/form-template';
 import type { Locale } from '../../core/i18n/locale';
+import { t as translate } from '../../core/i18n/translate';
 import type { Region } from '../../core/region/regions';
 import type { FieldAccess, Role } from '../../core/roles/role';
 import type { CustomerView } from '../../core/schemas/customer-view';
@@ -79,12 +80,19 @@ export function createServerApi(settings: ApiSettings) {
     };
     if (token !== '') headers['authorization'] = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await doFetch(`${base}${path}`, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
+    let res: Response;
+    let text: string;
+    try {
+      res = await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      text = await res.text();
+    } catch {
+      // Nothing came back: the browser says so in its own language ("Failed to fetch").
+      throw new ApiFailure(0, 'network', translate('ui.server.unreachable', settings.locale()));
+    }
     let parsed: unknown = undefined;
     try {
       parsed = text === '' ? undefined : JSON.parse(text);
