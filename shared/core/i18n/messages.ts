@@ -906,6 +906,10 @@ export const messages = {
   },
   'ui.entry.submit': { 'zh-CN': '提交审核', en: 'Submit for review' },
   'ui.entry.submitting': { 'zh-CN': '正在提交…', en: 'Submitting…' },
+  'ui.entry.rejectedBecause': {
+    'zh-CN': '审核未通过，原因：{reason}',
+    en: 'Rejected in review: {reason}',
+  },
   'ui.entry.resubmit': { 'zh-CN': '重新提交审核', en: 'Resubmit for review' },
   'ui.entry.pending': {
     'zh-CN': '已提交，客户编号 {id}，等待审核',

@@ -19,6 +19,19 @@ export interface MeAnswer {
   role: Role;
 }
 
+/** One review decision on a customer, oldest first in `CustomerDetail.decisions`. */
+export interface ReviewDecision {
+  step: 'first' | 'second';
+  decision: 'approve' | 'reject';
+  /** The reviewer's reason (masked like the mobile for whoever sees mobiles masked). */
+  reason: string | null;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+/** `GET /v1/customers/:id`: the customer as the caller may see it, with its review history. */
+export type CustomerDetail = CustomerView & { decisions: ReviewDecision[] };
+
 /** Where a submission or a review decision left a customer. */
 export interface StatusChange {
   id: string;
@@ -130,7 +143,8 @@ export function createServerApi(settings: ApiSettings) {
     addTag: (tag: string) => call<{ tag: string }>('POST', '/v1/tags', { tag }),
     push: (clientId: string, mutations: Mutation[]) =>
       call<PushResponse>('POST', '/v1/sync/push', { clientId, mutations }),
-    customer: (customerId: string) => call<CustomerView>('GET', `/v1/customers/${id(customerId)}`),
+    customer: (customerId: string) =>
+      call<CustomerDetail>('GET', `/v1/customers/${id(customerId)}`),
     submit: (customerId: string) =>
       call<StatusChange>('POST', `/v1/customers/${id(customerId)}/submit`),
     reviewQueue: async () =>

@@ -13,6 +13,7 @@ import { ErrorNote, InfoNote } from '../components/notice';
 import { useAsync } from '../components/use-async';
 import { entryOutcome, rowOutcome, type EntryOutcome } from '../entry/entry-outcome';
 import { EntryOutcomeView } from '../entry/entry-outcome-view';
+import { RejectionReason } from '../entry/rejection-reason';
 import { cellsFromValues, rowStatus, templateForRow, valuesFromRow } from '../entry/row-values';
 import { randomId } from '../random-id';
 
@@ -242,6 +243,9 @@ export function EntryPanel() {
         <InfoNote
           message={t('ui.entry.locked', { status: t(`option.status.${status as 'approved'}`) })}
         />
+      )}
+      {target !== null && status === 'rejected' && target.meta.recordId !== '' && (
+        <RejectionReason key={target.meta.recordId} recordId={target.meta.recordId} />
       )}
       {shownFields.map((field) => (
         <FieldInput
