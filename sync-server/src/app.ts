@@ -86,6 +86,8 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
       cors({
         origin: allowedOrigin(deps.config.CRM_CORS_ORIGINS),
         allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'X-CRM-Client'],
+        // A sidebar on another origin reads how long to wait after a 429 or a 503.
+        exposeHeaders: ['Retry-After'],
         maxAge: 600,
       }),
     );

@@ -44,6 +44,9 @@ describe('CORS on the API', () => {
       expect((await preflight(sidebar)).headers.get('access-control-allow-origin')).toBe(sidebar);
       const other = await preflight('https://evil.example.com');
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      // An answer lets the sidebar read how long to wait after a 429 or a 503.
+      const answer = await server.app.request('/v1/sync/pull', { headers: { origin: sidebar } });
+      expect(answer.headers.get('access-control-expose-headers')).toBe('Retry-After');
     } finally {
       await server.close();
     }
