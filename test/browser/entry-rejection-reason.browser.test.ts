@@ -102,5 +102,11 @@ it("shows the submitter the reviewer's reason on the rejected row", async () => 
   await expect
     .poll(() => page.locator('[data-role="rejection-reason"]').textContent())
     .toBe(`审核未通过，原因：${reason}`);
+
+  // Resubmitted: the row reads as pending at once, so neither the reason nor the button stays.
+  await page.click('[data-role="resubmit"]');
+  await page.locator('[data-outcome="saved"]').waitFor();
+  await expect.poll(() => page.locator('[data-role="resubmit"]').count()).toBe(0);
+  expect(await page.locator('[data-role="rejection-reason"]').count()).toBe(0);
   expect(errors).toEqual([]);
 });

@@ -31,6 +31,7 @@ export function EntryPanel() {
   const vocabulary = useAsync(() => api.tags(), [api]);
   const [templateId, setTemplateId] = useState('');
   const [target, setTarget] = useState<SheetRow | null>(null);
+  const [submitted, setSubmitted] = useState<{ id: string; status: string } | null>(null);
   const [values, setValuesState] = useState<FormValues>({});
   // Read by blur handlers that run before the next render (a cascade picks, then blurs).
   const valuesRef = useRef<FormValues>({});
@@ -100,7 +101,13 @@ export function EntryPanel() {
   if (forms.state === 'failed') return <ErrorNote message={forms.message} />;
   if (template === undefined) return <InfoNote message={t('ui.entry.noTemplate')} />;
 
-  const status = target === null ? undefined : rowStatus(target, locale);
+  // A resubmit changes the record's status before the sheet's row is pulled again.
+  const status =
+    target === null
+      ? undefined
+      : submitted?.id === target.meta.recordId
+        ? submitted.status
+        : rowStatus(target, locale);
   const locked = status !== undefined && !editableStatuses.includes(status);
   const shownFields = template.fields.filter(
     (f) =>
@@ -185,6 +192,7 @@ export function EntryPanel() {
     setBusy(true);
     try {
       const changed = await api.submit(id);
+      setSubmitted({ id: changed.id, status: changed.status });
       setOutcome({ kind: 'saved', id: changed.id, status: changed.status });
     } catch (error) {
       setOutcome({
@@ -275,6 +283,7 @@ export function EntryPanel() {
           <button
             type="button"
             class="crm-button"
+            data-role="resubmit"
             disabled={busy}
             onClick={() => void resubmit(target.meta.recordId)}
           >

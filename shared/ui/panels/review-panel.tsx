@@ -25,7 +25,11 @@ export function ReviewPanel() {
     return (
       <ReviewDetail
         item={open}
-        onBack={() => setOpenId(null)}
+        onBack={() => {
+          // Others may have decided meanwhile (a refused decision says so): show the queue as it is now.
+          setOpenId(null);
+          setReloads((n) => n + 1);
+        }}
         onDecided={(change) => {
           setDecided(change);
           setOpenId(null);
