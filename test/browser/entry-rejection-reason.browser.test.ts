@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startRealServer, type RealServer } from '../support/real-server';
-import type { FakeOptions, FakeState } from './fakes/fake-google-script-run';
-import { buildUi, bundleForPage, launchChromium, servePage, watchErrors } from './support/chromium';
+import type { FakeState } from './fakes/fake-google-script-run';
+import { startSidebarHarness, type SidebarHarness } from './support/sidebar-harness';
 import { fillCustomer } from './support/sidebar-steps';
 
 /*
@@ -13,26 +9,13 @@ import { fillCustomer } from './support/sidebar-steps';
  * what the clerk submitted, and the clerk's entry panel says why on the rejected row.
  */
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-let server: RealServer;
-let browser: Browser;
-let sidebarPage: Awaited<ReturnType<typeof servePage>>;
-let fakeScript = '';
+let harness: SidebarHarness;
 
 beforeAll(async () => {
-  buildUi();
-  sidebarPage = await servePage(
-    readFileSync(join(root, 'dist', 'shared-ui', 'sidebar.html'), 'utf8'),
-  );
-  fakeScript = await bundleForPage('test/browser/fakes/fake-google-script-run.ts', '__fakeGsr');
-  server = await startRealServer({ CRM_CORS_ORIGINS: sidebarPage.origin });
-  browser = await launchChromium();
+  harness = await startSidebarHarness();
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await sidebarPage?.close();
+  await harness?.close();
 });
 
 async function sync(page: Page): Promise<void> {
@@ -48,16 +31,10 @@ const fakeState = (page: Page) =>
   );
 
 it("shows the submitter the reviewer's reason on the rejected row", async () => {
+  const { server } = harness;
   const clerk = await server.addUser('rr-clerk', 'entryClerk');
   const reviewer = await server.addUser('rr-reviewer', 'reviewer');
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-  const errors = watchErrors(page);
-  const options: FakeOptions = { serverUrl: server.base, token: clerk };
-  await page.addInitScript({
-    content: `${fakeScript};__fakeGsr.installFakeGoogleScriptRun(${JSON.stringify(options)});`,
-  });
-  await page.goto(`${sidebarPage.origin}/sidebar`);
-  await page.locator('.crm-tabs').waitFor();
+  const { page, errors } = await harness.open(clerk);
 
   await fillCustomer(page, {
     name: '无锡启明光电科技有限公司',

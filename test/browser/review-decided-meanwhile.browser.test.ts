@@ -1,12 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { enterpriseRow } from '../support/test-server';
-import { startRealServer, type RealServer } from '../support/real-server';
-import type { FakeOptions } from './fakes/fake-google-script-run';
-import { buildUi, bundleForPage, launchChromium, servePage, watchErrors } from './support/chromium';
+import { startSidebarHarness, type SidebarHarness } from './support/sidebar-harness';
 
 /*
  * The built sidebar with a fake google.script.run against the real server: two reviewers open
@@ -14,29 +8,17 @@ import { buildUi, bundleForPage, launchChromium, servePage, watchErrors } from '
  * is gone.
  */
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-let server: RealServer;
-let browser: Browser;
-let sidebarPage: Awaited<ReturnType<typeof servePage>>;
-let fakeScript = '';
+let harness: SidebarHarness;
 
 beforeAll(async () => {
-  buildUi();
-  sidebarPage = await servePage(
-    readFileSync(join(root, 'dist', 'shared-ui', 'sidebar.html'), 'utf8'),
-  );
-  fakeScript = await bundleForPage('test/browser/fakes/fake-google-script-run.ts', '__fakeGsr');
-  server = await startRealServer({ CRM_CORS_ORIGINS: sidebarPage.origin });
-  browser = await launchChromium();
+  harness = await startSidebarHarness();
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await sidebarPage?.close();
+  await harness?.close();
 });
 
 it('tells a reviewer that another decided meanwhile, and shows the queue without the record', async () => {
+  const { server } = harness;
   const clerk = await server.addUser('dm-clerk', 'entryClerk');
   const first = await server.addUser('dm-reviewer-a', 'reviewer');
   const second = await server.addUser('dm-reviewer-b', 'reviewer');
@@ -49,13 +31,7 @@ it('tells a reviewer that another decided meanwhile, and shows the queue without
   );
   expect(recordId).toMatch(/^CUS\d{12}$/);
 
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-  const errors = watchErrors(page);
-  const options: FakeOptions = { serverUrl: server.base, token: first };
-  await page.addInitScript({
-    content: `${fakeScript};__fakeGsr.installFakeGoogleScriptRun(${JSON.stringify(options)});`,
-  });
-  await page.goto(`${sidebarPage.origin}/sidebar`);
+  const { page, errors } = await harness.open(first);
   await page.click('[data-tab="review"]');
   await page.click(`[data-role="review-queue"] [data-id="${recordId}"]`);
   await page.locator('.crm-review-detail').waitFor();
