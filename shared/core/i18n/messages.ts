@@ -989,6 +989,11 @@ export const messages = {
   'ui.sync.blank': { 'zh-CN': '（空）', en: '(blank)' },
   'ui.sync.resolve': { 'zh-CN': '按所选保存', en: 'Keep what I chose' },
   'ui.review.queue': { 'zh-CN': '待审核 {count} 条', en: '{count} waiting for review' },
+  'ui.review.queueMore': {
+    'zh-CN': '待审核已显示 {count} 条，还有更多',
+    en: '{count} waiting for review shown, more to come',
+  },
+  'ui.review.more': { 'zh-CN': '加载更多', en: 'Load more' },
   'ui.review.empty': { 'zh-CN': '没有待审核的客户', en: 'Nothing waits for review' },
   'ui.review.duplicatesBadge': { 'zh-CN': '疑似重复 {count}', en: '{count} possible duplicates' },
   'ui.review.possibleDuplicates': { 'zh-CN': '疑似重复的客户', en: 'Possible duplicates' },

@@ -147,8 +147,14 @@ export function createServerApi(settings: ApiSettings) {
       call<CustomerDetail>('GET', `/v1/customers/${id(customerId)}`),
     submit: (customerId: string) =>
       call<StatusChange>('POST', `/v1/customers/${id(customerId)}/submit`),
-    reviewQueue: async () =>
-      (await call<{ items: CustomerView[] }>('GET', '/v1/review/queue')).items,
+    /** One page of the review queue, oldest first; `nextCursor` asks for the page after it. */
+    reviewQueue: (cursor?: string) =>
+      call<{ items: CustomerView[]; nextCursor: string | null }>(
+        'GET',
+        cursor === undefined
+          ? '/v1/review/queue'
+          : `/v1/review/queue?cursor=${encodeURIComponent(cursor)}`,
+      ),
     review: (customerId: string, decision: 'approve' | 'reject', reason?: string) =>
       call<StatusChange>('POST', `/v1/customers/${id(customerId)}/review`, {
         decision,

@@ -13,13 +13,40 @@ import { useAsync } from '../components/use-async';
 export function ReviewPanel() {
   const { api, t } = useSidebar();
   const [reloads, setReloads] = useState(0);
-  const queue = useAsync(() => api.reviewQueue(), [api, reloads]);
+  const first = useAsync(() => api.reviewQueue(), [api, reloads]);
+  // Pages after the first, kept until the queue is loaded afresh (`reloads` says which load).
+  const [later, setLater] = useState<{ load: number; items: CustomerView[]; next: string | null }>({
+    load: -1,
+    items: [],
+    next: null,
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
   const [decided, setDecided] = useState<StatusChange | null>(null);
 
-  if (queue.state === 'loading') return <p class="crm-muted">{t('ui.loading')}</p>;
-  if (queue.state === 'failed') return <ErrorNote message={queue.message} />;
-  const open = queue.value.find((item) => item.id === openId);
+  if (first.state === 'loading') return <p class="crm-muted">{t('ui.loading')}</p>;
+  if (first.state === 'failed') return <ErrorNote message={first.message} />;
+  const paged = later.load === reloads;
+  const items = paged ? [...first.value.items, ...later.items] : first.value.items;
+  const next = paged ? later.next : first.value.nextCursor;
+  const open = items.find((item) => item.id === openId);
+  const loadMore = async (cursor: string) => {
+    setLoadingMore(true);
+    setMoreError('');
+    try {
+      const page = await api.reviewQueue(cursor);
+      setLater({
+        load: reloads,
+        items: [...(paged ? later.items : []), ...page.items],
+        next: page.nextCursor,
+      });
+    } catch (e) {
+      setMoreError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   if (open !== undefined) {
     return (
@@ -49,16 +76,18 @@ export function ReviewPanel() {
         />
       )}
       <div class="crm-row is-spread">
-        <strong>{t('ui.review.queue', { count: queue.value.length })}</strong>
+        <strong>
+          {t(next === null ? 'ui.review.queue' : 'ui.review.queueMore', { count: items.length })}
+        </strong>
         <button type="button" class="crm-button is-small" onClick={() => setReloads((n) => n + 1)}>
           {t('ui.refresh')}
         </button>
       </div>
-      {queue.value.length === 0 ? (
+      {items.length === 0 ? (
         <InfoNote message={t('ui.review.empty')} />
       ) : (
         <ul class="crm-list" data-role="review-queue">
-          {queue.value.map((item) => (
+          {items.map((item) => (
             <li>
               <button
                 type="button"
@@ -82,6 +111,18 @@ export function ReviewPanel() {
             </li>
           ))}
         </ul>
+      )}
+      {moreError !== '' && <ErrorNote message={moreError} />}
+      {next !== null && (
+        <button
+          type="button"
+          class="crm-button"
+          data-role="review-more"
+          disabled={loadingMore}
+          onClick={() => void loadMore(next)}
+        >
+          {loadingMore ? t('ui.loading') : t('ui.review.more')}
+        </button>
       )}
     </div>
   );

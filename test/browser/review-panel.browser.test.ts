@@ -3,9 +3,8 @@ import { enterpriseRow } from '../support/test-server';
 import { startSidebarHarness, type SidebarHarness } from './support/sidebar-harness';
 
 /*
- * The built sidebar with a fake google.script.run against the real server: two reviewers open
- * the same submission; the one who decides second is told so, and back in the queue the record
- * is gone.
+ * The review panel of the built sidebar, with a fake google.script.run, against the real server:
+ * a decision someone else made meanwhile, and a queue longer than one page.
  */
 
 let harness: SidebarHarness;
@@ -51,5 +50,36 @@ it('tells a reviewer that another decided meanwhile, and shows the queue without
   await expect
     .poll(() => page.locator(`[data-role="review-queue"] [data-id="${recordId}"]`).count())
     .toBe(0);
+  expect(errors).toEqual([]);
+});
+
+it('pages through a queue longer than one page', async () => {
+  const { server } = harness;
+  const clerk = await server.addUser('pg-clerk', 'entryClerk');
+  const reviewer = await server.addUser('pg-reviewer', 'reviewer');
+  for (const [from, count] of [
+    [10_000, 500],
+    [10_500, 1],
+  ] as const) {
+    const pushed = await server.request(clerk, 'POST', '/v1/sync/push', {
+      clientId: 'pg',
+      mutations: Array.from({ length: count }, (_, k) => ({
+        mutationId: `pg-${String(from + k).padStart(6, '0')}`,
+        fields: enterpriseRow(from + k),
+      })),
+    });
+    expect(pushed.status).toBe(200);
+  }
+  const { page, errors } = await harness.open(reviewer);
+  await page.click('[data-tab="review"]');
+  const rows = page.locator('[data-role="review-queue"] li');
+  await expect.poll(() => rows.count()).toBe(500);
+  expect(await page.locator('.crm-review strong').textContent()).toBe(
+    '待审核已显示 500 条，还有更多',
+  );
+  await page.click('[data-role="review-more"]');
+  await expect.poll(() => rows.count()).toBe(501);
+  expect(await page.locator('[data-role="review-more"]').count()).toBe(0);
+  expect(await page.locator('.crm-review strong').textContent()).toBe('待审核 501 条');
   expect(errors).toEqual([]);
 });
