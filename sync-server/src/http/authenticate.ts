@@ -14,8 +14,8 @@ const RETRY_UNAVAILABLE_SECONDS = 30;
 /**
  * Signs the caller in from `Authorization: Bearer …`: an API token (looked up by its hash), a
  * Google ID token or a Microsoft access token (verified, then mapped by email to a user the admin
- * created). Failures are audited and limited per address: a success resets the address's count,
- * a request without credentials is audited but not counted, and while an address is locked every
+ * created). Failures are audited and limited per address (a success does not clear them), a
+ * request without credentials is audited but not counted, and while an address is locked every
  * attempt from it is refused, a valid one too, so a guess that happens to be right is not told so.
  */
 export function authenticate(deps: ServerDeps): MiddlewareHandler<AppEnv> {
@@ -46,8 +46,8 @@ export function authenticate(deps: ServerDeps): MiddlewareHandler<AppEnv> {
       );
     }
     if ('actor' in outcome) {
-      // A user who mistyped and then signed in is not left counting towards a lock-out.
-      deps.limiter.reset(address);
+      // A success leaves the count as it is: were it reset, anyone holding one working token
+      // could sign in between guesses and guess for ever.
       c.set('actor', outcome.actor);
       await next();
       return;
