@@ -69,8 +69,11 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
       'SELECT step, decision, reason, decided_by, decided_at FROM review_decisions WHERE customer_id = ? ORDER BY id',
       [id],
     );
-    // A reason may quote a phone number or an email: shown masked to whoever sees mobiles masked.
-    const clear = ['view', 'edit'].includes(accessTo(actor, 'mobile'));
+    // A reason may quote a phone number, an email or an ID number: shown in clear only to whoever
+    // sees all three in clear, else with them masked.
+    const clear = ['mobile', 'email', 'idNumber'].every((f) =>
+      ['view', 'edit'].includes(accessTo(actor, f)),
+    );
     return c.json({
       ...view,
       decisions: decisions.map((d) => ({

@@ -146,6 +146,16 @@ describe('review', () => {
     ]);
     const seen = await server.call('support', 'GET', `/v1/customers/${id}`);
     expect(seen.body['decisions']).toMatchObject([{ reason: '手机号139****4321与名片不符' }]);
+    // The supervisor sees mobiles in clear but ID numbers masked: an ID number in a reason too.
+    const second = await create(enterpriseRow());
+    await server.call('reviewer', 'POST', `/v1/customers/${second}/review`, {
+      decision: 'reject',
+      reason: '身份证11010519900307002X与营业执照不符',
+    });
+    const head = await server.call('supervisor', 'GET', `/v1/customers/${second}`);
+    expect(head.body['decisions']).toMatchObject([
+      { reason: '身份证110105********002X与营业执照不符' },
+    ]);
   });
 
   it('lets the admin change which customers are important, audited, and refuses a bad rule by field', async () => {
