@@ -30,7 +30,11 @@ export function textField(max: number) {
 
 // C0 control characters other than tab and line breaks, and DEL: never meant in a cell (a NUL
 // cannot even be stored by PostgreSQL), so refused with a message rather than kept or dropped.
-function hasControlCharacter(text: string): boolean {
+/**
+ * Whether text holds a C0 control character other than tab and line breaks, or DEL.
+ * @example hasControlCharacter('上海\u0000华信') // true
+ */
+export function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f)
@@ -38,6 +42,16 @@ function hasControlCharacter(text: string): boolean {
   }
   return false;
 }
+/**
+ * The text without the control characters `hasControlCharacter` finds.
+ * @example withoutControlCharacters('备\u0001注') // '备注'
+ */
+export function withoutControlCharacters(text: string): string {
+  let out = '';
+  for (const ch of text) if (!hasControlCharacter(ch)) out += ch;
+  return out;
+}
+
 const visible = [
   (text: string) => !hasControlCharacter(text),
   { message: 'text.control', params: { code: 'text.control' } },

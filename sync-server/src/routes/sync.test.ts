@@ -96,6 +96,26 @@ describe('push', () => {
     expect(ok).toMatchObject({ status: 'pending_review' });
   });
 
+  it('cleans a control character an older version stored, instead of refusing edits of other fields', async () => {
+    const [created] = await push('sales', [mutation({ ...enterpriseRow(), remarks: '备注' })]);
+    const { recordId } = created as { recordId: string };
+    const row = await server.db.get<{ clear_data: string; checkpoint: number }>(
+      'SELECT clear_data, checkpoint FROM customers WHERE id = ?',
+      [recordId],
+    );
+    const clear = JSON.parse(String(row?.clear_data)) as Record<string, unknown>;
+    clear['remarks'] = '备\u0001注';
+    await server.db.write((tx) =>
+      tx.run('UPDATE customers SET clear_data = ? WHERE id = ?', [JSON.stringify(clear), recordId]),
+    );
+    const [edit] = await push('sales', [
+      mutation({ demand: '改为采购20台' }, { recordId, baseCheckpoint: Number(row?.checkpoint) }),
+    ]);
+    expect(edit).toMatchObject({ status: 'applied' });
+    const after = await server.call('sales', 'GET', `/v1/customers/${recordId}`);
+    expect(after.body).toMatchObject({ values: { remarks: '备注', demand: '改为采购20台' } });
+  });
+
   it('speaks English when asked', async () => {
     const [outcome] = await push('entryClerk', [mutation({ ...enterpriseRow(), mobile: '' })], {
       'accept-language': 'en',
