@@ -5,7 +5,8 @@ import { canonicalJson } from '../../../shared/core/audit/canonical-json';
 import { t } from '../../../shared/core/i18n/translate';
 import type { Action } from '../../../shared/core/roles/role';
 import { auditEntrySchema, type AuditEntry } from '../../../shared/core/schemas/audit-entry';
-import { ApiError, badQuery } from '../http/api-error';
+import { ApiError } from '../http/api-error';
+import { parseQuery } from '../http/parse-query';
 import type { ApiOperation } from '../http/api-operation';
 import { textStream } from '../http/text-stream';
 import type { Actor, AppEnv } from '../http/context';
@@ -74,7 +75,7 @@ export function auditRoutes(deps: AuditRoutesDeps): Hono<AppEnv> {
 
   app.get('/v1/audit', async (c) => {
     await authorise(deps, c, 'audit.read');
-    const query = parseQuery(c);
+    const query = parseQuery(c, auditQuerySchema);
     const [afterSeq, untilSeq] = (query.cursor ?? '').split('-').map(Number);
     const filter: Omit<AuditFilter, 'limit'> = {
       from: query.from,
@@ -170,15 +171,6 @@ async function authorise(
     throw new ApiError(403, 'forbidden', t('http.forbidden', locale));
   }
   return actor;
-}
-
-function parseQuery(c: Context<AppEnv>): AuditQuery {
-  const parsed = auditQuerySchema.safeParse(c.req.query());
-  if (parsed.success) return parsed.data;
-  throw badQuery(
-    c.get('info').locale,
-    parsed.error.issues.map((issue) => String(issue.path[0] ?? 'query')),
-  );
 }
 
 function exportEntry(c: Context<AppEnv>, query: AuditQuery) {

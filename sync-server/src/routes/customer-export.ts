@@ -1,15 +1,15 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { Locale } from '../../../shared/core/i18n/locale';
 import { fieldLabel } from '../../../shared/core/i18n/translate';
 import { displayValue, sheetColumns } from '../../../shared/core/sync-client/cell-codec';
 import { appendAudit } from '../audit/audit-log';
 import { canonicalJson } from '../../../shared/core/audit/canonical-json';
 import { actorAudit } from '../http/actor-audit';
-import { badQuery } from '../http/api-error';
 import type { ApiOperation } from '../http/api-operation';
 import type { Actor, AppEnv } from '../http/context';
 import { csvHeader, csvLine } from '../http/csv';
 import type { ServerDeps } from '../http/deps';
+import { parseQuery } from '../http/parse-query';
 import { textStream } from '../http/text-stream';
 import { requireFilters, requirePermission } from '../http/require';
 import { accessTo } from '../policy/policy';
@@ -39,7 +39,7 @@ export function customerExportRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/v1/customers/export', async (c) => {
     const actor = await requirePermission(deps, c, 'customer.export');
-    const filter = parseFilter(c);
+    const filter = parseQuery(c, customerFilterSchema);
     await requireFilters(deps, c, refusedFilters(actor, filter));
     await deps.db.write((tx) =>
       appendAudit(
@@ -65,15 +65,6 @@ export function customerExportRoutes(deps: ServerDeps): Hono<AppEnv> {
     });
   });
   return app;
-}
-
-function parseFilter(c: Context<AppEnv>): CustomerFilter {
-  const parsed = customerFilterSchema.safeParse(c.req.query());
-  if (parsed.success) return parsed.data;
-  throw badQuery(
-    c.get('info').locale,
-    parsed.error.issues.map((issue) => String(issue.path[0] ?? 'query')),
-  );
 }
 
 function auditedFilter(filter: CustomerFilter): Record<string, string> {

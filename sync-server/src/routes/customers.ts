@@ -1,14 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { t } from '../../../shared/core/i18n/translate';
 import { maskContactsInText } from '../../../shared/core/masking/mask-contacts-in-text';
 import { customerViewSchema } from '../../../shared/core/schemas/customer-view';
 import { accessTo } from '../policy/policy';
-import { ApiError } from '../http/api-error';
 import { auditClearReads } from '../http/audit-clear-reads';
 import type { ApiOperation } from '../http/api-operation';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
+import { parseQuery } from '../http/parse-query';
 import { requireFilters, requirePermission, requireReadable } from '../http/require';
 import {
   customerConditions,
@@ -88,18 +87,7 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
 
   app.get('/v1/customers', async (c) => {
     const actor = await requirePermission(deps, c, 'customer.read');
-    const locale = c.get('info').locale;
-    const parsed = listQuerySchema.safeParse(c.req.query());
-    if (!parsed.success) {
-      throw new ApiError(
-        400,
-        'bad_request',
-        t('http.badRequest', locale, {
-          detail: parsed.error.issues.map((i) => i.path.join('.')).join(', '),
-        }),
-      );
-    }
-    const q = parsed.data;
+    const q = parseQuery(c, listQuerySchema);
     await requireFilters(deps, c, refusedFilters(actor, q));
     const { where, params } = customerConditions(deps.keyRing, deps.db.dialect, actor, q);
     if (q.cursor !== undefined) {

@@ -9,6 +9,7 @@ import { ApiError } from '../http/api-error';
 import type { ApiOperation } from '../http/api-operation';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
+import { parseQuery } from '../http/parse-query';
 import { parseBody } from '../http/parse-body';
 import { requirePermission } from '../http/require';
 
@@ -83,15 +84,7 @@ export function referenceRoutes(deps: ServerDeps): Hono<AppEnv> {
   });
 
   app.get('/v1/regions', (c) => {
-    const query = regionQuerySchema.safeParse(c.req.query());
-    if (!query.success) {
-      throw new ApiError(
-        400,
-        'bad_request',
-        t('http.badRequest', c.get('info').locale, { detail: 'parent' }),
-      );
-    }
-    const { parent } = query.data;
+    const { parent } = parseQuery(c, regionQuerySchema);
     return c.json({
       regions: parent === undefined ? provinces() : childrenOf(parent),
     } satisfies z.infer<typeof regionListSchema>);

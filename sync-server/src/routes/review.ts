@@ -13,6 +13,7 @@ import type { ApiOperation } from '../http/api-operation';
 import { auditClearReads } from '../http/audit-clear-reads';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
+import { parseQuery } from '../http/parse-query';
 import { parseBody } from '../http/parse-body';
 import { requirePermission, requireReadable } from '../http/require';
 import { can, scopeCondition } from '../policy/policy';
@@ -121,13 +122,8 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.get('/v1/review/queue', async (c) => {
     const actor = await requirePermission(deps, c, 'customer.review');
     const locale = c.get('info').locale;
-    const query = queueQuerySchema.safeParse(c.req.query());
-    const after = query.success ? readQueueCursor(query.data.cursor) : undefined;
-    if (!query.success)
-      throw badQuery(
-        locale,
-        query.error.issues.map((issue) => String(issue.path[0] ?? 'query')),
-      );
+    const query = parseQuery(c, queueQuerySchema);
+    const after = readQueueCursor(query.cursor);
     if (after === null) throw badQuery(locale, ['cursor']);
     const statuses = can(actor, 'customer.approveSecond')
       ? ['pending', 'pendingSecond']
@@ -142,7 +138,7 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
     }
     const rows = await deps.db.all<CustomerRow>(
       `SELECT * FROM customers WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT ?`,
-      [...params, query.data.limit],
+      [...params, query.limit],
     );
     const views = rows.map(presenterFor(actor, deps.keyRing));
     // SPEC 5: a read that handed out sensitive fields in clear is audited.
@@ -151,7 +147,7 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
     return c.json({
       items: views,
       nextCursor:
-        rows.length === query.data.limit && last !== undefined
+        rows.length === query.limit && last !== undefined
           ? queueCursor(String(last.created_at), String(last.id))
           : null,
     } satisfies z.infer<typeof reviewQueueSchema>);

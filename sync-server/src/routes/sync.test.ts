@@ -540,6 +540,16 @@ describe('pull and masking', () => {
     expect(fresh).toMatchObject({ status: 'invalid', errors: [{ field: 'sources' }] });
   });
 
+  it('names the bad parameter of a pull, in the caller language', async () => {
+    const bad = await server.call('sales', 'GET', '/v1/sync/pull?since=abc&limit=10');
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { error: { code: 'bad_request', fields: [{ field: 'since' }] } },
+    });
+    expect((bad.body['error'] as { message: string }).message).toContain('since');
+    expect((bad.body['error'] as { message: string }).message).not.toContain('limit');
+  });
+
   it('treats a masked value sent back from a sheet as unchanged', async () => {
     const [created] = await push('entryClerk', [
       mutation({ ...enterpriseRow(), totalAmount: 120000 }),

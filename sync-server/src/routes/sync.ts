@@ -9,11 +9,11 @@ import {
 } from '../../../shared/core/sync/push-request';
 import type { MutationOutcome, MutationStatus } from '../../../shared/core/sync/mutation-outcome';
 import { issuesToFieldErrors } from '../../../shared/core/validation/issues-to-field-errors';
-import { t } from '../../../shared/core/i18n/translate';
-import { ApiError, badQuery } from '../http/api-error';
+import { badQuery } from '../http/api-error';
 import { auditClearReads } from '../http/audit-clear-reads';
 import type { AppEnv } from '../http/context';
 import type { ServerDeps } from '../http/deps';
+import { parseQuery } from '../http/parse-query';
 import { parseBody } from '../http/parse-body';
 import { pull } from '../records/pull';
 import { push } from '../records/push';
@@ -77,15 +77,8 @@ export function syncRoutes(deps: ServerDeps): Hono<AppEnv> {
   });
 
   app.get('/v1/sync/pull', async (c) => {
-    const query = pullQuerySchema.safeParse(c.req.query());
-    if (!query.success) {
-      throw new ApiError(
-        400,
-        'bad_request',
-        t('http.badRequest', c.get('info').locale, { detail: 'since, limit' }),
-      );
-    }
-    const answer = await pull(deps.db, deps.keyRing, c.get('actor'), query.data);
+    const query = parseQuery(c, pullQuerySchema);
+    const answer = await pull(deps.db, deps.keyRing, c.get('actor'), query);
     await auditClearReads(deps, c, 'GET /v1/sync/pull', answer.records);
     return c.json(answer);
   });
