@@ -13,8 +13,8 @@ afterAll(async () => {
   await server.close();
 });
 
-/** A workbook of its own whose rows the user with this token creates on the server. */
-async function createAs(token: string, from: number, count: number): Promise<string[]> {
+/** A new workbook on the test server, signed in with this token. */
+async function workbook(token: string): Promise<ExcelHost> {
   const settings = new FakeSettings();
   settings.set(settingNames.serverUrl, server.base);
   const host = new ExcelHost({
@@ -24,13 +24,21 @@ async function createAs(token: string, from: number, count: number): Promise<str
     locale: () => 'zh-CN',
   });
   await host.signIn.useApiToken(token);
-  await host.writeRows(
-    Array.from({ length: count }, (_, i) => ({
-      kind: 'append' as const,
-      cells: typedRow(from + i),
-      meta: { recordId: '', checkpoint: '', state: '' },
-    })),
-  );
+  return host;
+}
+
+/** Typed rows `from`, `from + 1`, … appended to the sheet, not yet synced. */
+const appended = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    kind: 'append' as const,
+    cells: typedRow(from + i),
+    meta: { recordId: '', checkpoint: '', state: '' },
+  }));
+
+/** A workbook of its own whose rows the user with this token creates on the server. */
+async function createAs(token: string, from: number, count: number): Promise<string[]> {
+  const host = await workbook(token);
+  await host.writeRows(appended(from, count));
   expect((await host.sync()).pendingReview).toBe(count);
   return (await host.readRows()).map((r) => r.meta.recordId);
 }
@@ -41,22 +49,8 @@ it("Excel: another user signing in to the same workbook sees their own records, 
   // B's records are older than A's checkpoint: only a pull from the start brings them.
   const bIds = await createAs(tokenB, 7000, 2);
 
-  const settings = new FakeSettings();
-  settings.set(settingNames.serverUrl, server.base);
-  const host = new ExcelHost({
-    run: new FakeExcel().run,
-    settings,
-    userStore: new FakeUserStore(),
-    locale: () => 'zh-CN',
-  });
-  await host.signIn.useApiToken(tokenA);
-  await host.writeRows(
-    [0, 1].map((i) => ({
-      kind: 'append' as const,
-      cells: typedRow(7100 + i),
-      meta: { recordId: '', checkpoint: '', state: '' },
-    })),
-  );
+  const host = await workbook(tokenA);
+  await host.writeRows(appended(7100, 2));
   expect((await host.sync()).pendingReview).toBe(2);
 
   await host.signIn.signOut();
