@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Locale } from '../../../shared/core/i18n/locale';
 import type { MessageKey } from '../../../shared/core/i18n/messages';
 import { t } from '../../../shared/core/i18n/translate';
-import { roleAllows, roleSchema, type Role } from '../../../shared/core/roles/role';
+import { roleSchema, type Role } from '../../../shared/core/roles/role';
 import type { AuditEntry } from '../../../shared/core/schemas/audit-entry';
 import { userSchema, type User } from '../../../shared/core/schemas/user';
 import {
@@ -20,6 +20,7 @@ import type { ServerDeps } from '../http/deps';
 import { parseBody } from '../http/parse-body';
 import { requirePermission } from '../http/require';
 import { can } from '../policy/policy';
+import { locksOut, type LockOutChange } from '../people/lock-out';
 import { bumpPermissionEpoch, permissionsChangedAt } from '../people/permission-epoch';
 import { findRole, listRoles, saveRole } from '../people/role-store';
 import {
@@ -277,60 +278,17 @@ export function adminRoutes(deps: ServerDeps): Hono<AppEnv> {
   return app;
 }
 
-/**
- * Refuses a change after which no active user could manage roles, unless that was already so:
- * without such a user nobody could ever repair permissions from the sidebar again.
- */
+/** Refuses, naming `field`, a change after which nobody could manage roles (`locksOut`). */
 async function refuseLockOut(
   tx: SqlExecutor,
   locale: Locale,
-  change: { user?: User; role?: Role; revokedTokenId?: string },
+  change: LockOutChange,
   field: string,
   identitySignIn: boolean,
 ): Promise<void> {
-  const users = await listUsers(tx);
-  const roles = await listRoles(tx);
-  const replace = <T extends { id: string }>(all: T[], next: T | undefined) =>
-    next === undefined ? all : [...all.filter((x) => x.id !== next.id), next];
-  // Who can sign in: anyone, when Google or Microsoft sign-in is set up (a user is found by
-  // email); otherwise only the holders of a live API token.
-  const holders = identitySignIn ? undefined : await tokenHolders(tx);
-  const holdersAfter =
-    identitySignIn || change.revokedTokenId === undefined
-      ? holders
-      : await tokenHolders(tx, change.revokedTokenId);
-  if (!someoneManagesRoles(users, roles, holders)) return;
-  if (someoneManagesRoles(replace(users, change.user), replace(roles, change.role), holdersAfter))
-    return;
+  if (!(await locksOut(tx, change, identitySignIn))) return;
   const error = labelled(field, 'admin.lockout', locale);
   throw new ApiError(400, 'admin_lockout', error.message, { fields: [error] });
-}
-
-/** The users holding an API token that is not revoked, leaving out one token if named. */
-async function tokenHolders(tx: SqlExecutor, except?: string): Promise<Set<string>> {
-  const rows = await tx.all<{ user_id: string }>(
-    'SELECT DISTINCT user_id FROM api_tokens WHERE revoked_at IS NULL AND id <> ?',
-    [except ?? ''],
-  );
-  return new Set(rows.map((r) => r.user_id));
-}
-
-/** Whether an active user who can sign in (a token holder, when `holders` is given) may manage roles. */
-function someoneManagesRoles(
-  users: readonly User[],
-  roles: readonly Role[],
-  holders: ReadonlySet<string> | undefined,
-): boolean {
-  const byId = new Map(roles.map((r) => [r.id, r]));
-  return users.some((u) => {
-    const role = byId.get(u.roleId);
-    return (
-      u.active &&
-      role !== undefined &&
-      roleAllows(role, 'admin.roles') &&
-      (holders === undefined || holders.has(u.id))
-    );
-  });
 }
 
 /**
