@@ -8,5 +8,8 @@ export default defineConfig({
     // PostgreSQL and browser tests share services; keep files in one process pool but isolated.
     pool: 'forks',
     testTimeout: 20_000,
+    // What a page or a server does in the background can take seconds on a loaded 2-core CI
+    // machine; vitest's default of one second failed a browser sign-in test there once.
+    expect: { poll: { timeout: 5_000 } },
   },
 });
