@@ -103,6 +103,17 @@ function comparisonIndex(vocabulary: ReadonlySet<string>): Map<string, string> {
 }
 
 /**
+ * The vocabulary's spelling of a tag typed in another case, width or spacing, if it is known.
+ * @example vocabularySpelling('来源-wechat', new Set(['来源-WeChat'])) // '来源-WeChat'
+ */
+export function vocabularySpelling(
+  tag: string,
+  vocabulary: ReadonlySet<string>,
+): string | undefined {
+  return comparisonIndex(vocabulary).get(normaliseForCompare(normaliseTag(tag)));
+}
+
+/**
  * Checks tags against the governed vocabulary: known tags come out spelled as in the vocabulary,
  * repeats and unknown or malformed tags are reported; empty entries (a trailing comma) are skipped.
  * @example validateTagsAgainst(['区域－华东', '区域-华东', '重要'], new Set(['区域-华东'])).errors.map((e) => e.code) // ['tag.duplicate', 'tag.vague']

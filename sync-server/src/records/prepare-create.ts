@@ -5,7 +5,7 @@ import {
 } from '../../../shared/core/forms/validate-submission';
 import type { Locale } from '../../../shared/core/i18n/locale';
 import type { Mutation } from '../../../shared/core/sync/push-request';
-import { validateTagsAgainst } from '../../../shared/core/tags/tag-rules';
+import { validateTagsAgainst, vocabularySpelling } from '../../../shared/core/tags/tag-rules';
 import { fieldError } from '../../../shared/core/validation/field-error';
 import type { AuditInput } from '../audit/audit-log';
 import { fieldsJson } from '../audit/canonical-entry-json';
@@ -97,10 +97,8 @@ export function check(
   const result = validateSubmission(template, input, rules.locale);
   if (!result.ok) return result;
   const tags = Array.isArray(result.value['tags']) ? (result.value['tags'] as string[]) : [];
-  const vocabulary = validateTagsAgainst(
-    tags.filter((tag) => !kept.includes(tag)),
-    rules.vocabulary,
-  );
+  const fresh = tags.filter((tag) => !kept.includes(tag));
+  const vocabulary = validateTagsAgainst(fresh, rules.vocabulary);
   if (vocabulary.errors.length > 0) {
     return {
       ok: false as const,
@@ -115,7 +113,23 @@ export function check(
       }),
     };
   }
-  return result;
+  // Stored as the vocabulary spells them, so that renames, merges and tag filters find them.
+  const spelled = fresh.length === 0 ? tags : storedSpelling(tags, kept, rules.vocabulary);
+  return spelled === tags ? result : { ...result, value: { ...result.value, tags: spelled } };
+}
+
+/** The tags with each new one in its vocabulary spelling, once each; `tags` itself if unchanged. */
+function storedSpelling(
+  tags: readonly string[],
+  kept: readonly string[],
+  vocabulary: ReadonlySet<string>,
+): readonly string[] {
+  const out: string[] = [];
+  for (const tag of tags) {
+    const spelling = kept.includes(tag) ? tag : (vocabularySpelling(tag, vocabulary) ?? tag);
+    if (!out.includes(spelling)) out.push(spelling);
+  }
+  return out.length === tags.length && out.every((tag, i) => tag === tags[i]) ? tags : out;
 }
 
 /** The template a row names, else the domestic one of its kind. */

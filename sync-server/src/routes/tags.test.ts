@@ -384,3 +384,40 @@ describe('adding a tag', () => {
     expect(rows.map((r) => r.tag)).toEqual(['来源-WeChat']);
   });
 });
+
+describe('a tag typed in another spelling of a vocabulary tag', () => {
+  it('is stored as the vocabulary spells it, so filters and renames reach the record', async () => {
+    const a = await create(['状态-意向 强烈', '区域－华东']);
+    expect(await tagsOf(a.id)).toEqual(['状态-意向强烈', '区域-华东']);
+    expect(await indexed(a.id)).toEqual(['区域-华东', '状态-意向强烈']);
+    const found = await server.call(
+      'admin',
+      'GET',
+      `/v1/customers?tagsAny=${encodeURIComponent('状态-意向强烈')}`,
+    );
+    expect((found.body['customers'] as { id: string }[]).map((c) => c.id)).toEqual([a.id]);
+    const renamed = await server.call('admin', 'POST', change('状态-意向强烈', 'rename'), {
+      to: '状态-高意向',
+    });
+    expect(renamed.body['changedRecords']).toBe(1);
+    expect(await tagsOf(a.id)).toEqual(['状态-高意向', '区域-华东']);
+  });
+
+  it('is stored as the vocabulary spells it when an edit adds it, once beside the same tag', async () => {
+    const a = await create(['区域-华东']);
+    const edited = await push({
+      recordId: a.id,
+      baseCheckpoint: a.checkpoint,
+      fields: { tags: ['区域-华东', '来源 - 展会', '状态-意向强烈', '状态-意向 强烈'] },
+    });
+    // Two spellings of one tag in the same edit are a repeat, as on a new row.
+    expect(edited.status).toBe('invalid');
+    const again = await push({
+      recordId: a.id,
+      baseCheckpoint: a.checkpoint,
+      fields: { tags: ['区域-华东', '来源 - 展会'] },
+    });
+    expect(again.status).toBe('applied');
+    expect(await tagsOf(a.id)).toEqual(['区域-华东', '来源-展会']);
+  });
+});
