@@ -75,6 +75,28 @@ describe('review', () => {
     }
   });
 
+  it('takes back a rejected record holding an option the admin has since removed', async () => {
+    const id = await create({ ...enterpriseRow(), level: 'high' });
+    await server.call('reviewer', 'POST', `/v1/customers/${id}/review`, {
+      decision: 'reject',
+      reason: '需求描述不具体',
+    });
+    const forms = await server.call('admin', 'GET', '/v1/forms');
+    const template = (forms.body['templates'] as { id: string; fields: { key: string }[] }[]).find(
+      (x) => x.id === 'enterprise-domestic',
+    );
+    const vipOnly = [{ value: 'vip', label: { 'zh-CN': 'VIP', en: 'VIP' } }];
+    const saved = await server.call('admin', 'PUT', '/v1/forms/enterprise-domestic', {
+      ...template,
+      fields: template?.fields.map((f) => (f.key === 'level' ? { ...f, options: vipOnly } : f)),
+    });
+    expect(saved.status).toBe(200);
+    const resubmit = await server.call('entryClerk', 'POST', `/v1/customers/${id}/submit`);
+    expect(resubmit.body).toMatchObject({ status: 'pending' });
+    const read = await server.call('entryClerk', 'GET', `/v1/customers/${id}`);
+    expect(read.body['values']).toMatchObject({ level: 'high' });
+  });
+
   it('sends important customers to a second approval by a different supervisor', async () => {
     const id = await create({ ...enterpriseRow(), level: 'high' });
     const first = await server.call('supervisor', 'POST', `/v1/customers/${id}/review`, {

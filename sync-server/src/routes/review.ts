@@ -6,6 +6,7 @@ import type { Action } from '../../../shared/core/roles/role';
 import { customerStatuses } from '../../../shared/core/fields/options';
 import { customerViewSchema } from '../../../shared/core/schemas/customer-view';
 import { validateSubmission } from '../../../shared/core/forms/validate-submission';
+import { withStoredOptions } from '../../../shared/core/forms/stored-options';
 import { actorAudit } from '../http/actor-audit';
 import { appendAudit } from '../audit/audit-log';
 import { ApiError, badQuery } from '../http/api-error';
@@ -106,7 +107,13 @@ export function reviewRoutes(deps: ServerDeps): Hono<AppEnv> {
           templates.get(customer.templateId ?? '') ?? templates.get('enterprise-domestic');
         if (template !== undefined) {
           const { id: _id, status: _s, version: _v, kind: _k, ...values } = customer.values;
-          const checked = validateSubmission(template, values, locale);
+          // An option an admin has since removed stays acceptable where the record holds it,
+          // as it does for an edit.
+          const checked = validateSubmission(
+            withStoredOptions(template, customer.values),
+            values,
+            locale,
+          );
           if (!checked.ok)
             throw new ApiError(400, 'invalid', checked.errors.map((e) => e.message).join('; '), {
               fields: checked.errors,
