@@ -120,16 +120,24 @@ describe('review', () => {
 
   it('refuses a decision whose step changed while it waited: a reviewer never makes a second approval', async () => {
     const id = await create({ ...enterpriseRow(), level: 'high' });
-    // Hold the writer so that both decisions are checked against 待审核 before either is applied.
+    // Hold the writer so that both decisions are checked against 待审核 before either is applied,
+    // and let the supervisor's queue for it first.
     let release = () => {};
     const held = server.db.write(() => new Promise<void>((resolve) => (release = resolve)));
+    const write = server.db.write.bind(server.db);
+    let queued = 0;
+    server.db.write = (work) => {
+      queued += 1;
+      return write(work);
+    };
     const bySupervisor = server.call('supervisor', 'POST', `/v1/customers/${id}/review`, {
       decision: 'approve',
     });
+    await expect.poll(() => queued).toBe(1);
     const byReviewer = server.call('reviewer', 'POST', `/v1/customers/${id}/review`, {
       decision: 'approve',
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect.poll(() => queued).toBe(2);
     release();
     await held;
     expect((await bySupervisor).body).toMatchObject({ status: 'pendingSecond' });
