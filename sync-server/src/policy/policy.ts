@@ -133,7 +133,8 @@ export function viewOf(
   return { values: out, masked };
 }
 
-function maskAny(field: string, kind: CustomerKind, value: unknown): unknown {
+/** A field's value as its mask (SPEC 5), each item of a list masked alike. */
+export function maskAny(field: string, kind: CustomerKind, value: unknown): unknown {
   const maskKind = maskKindForField(field, kind);
   if (Array.isArray(value))
     return value.map((v) => maskValue(maskKind, typeof v === 'number' ? v : String(v)));

@@ -75,6 +75,28 @@ describe('customer export', () => {
     expect(file.text).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
   });
 
+  it('masks every contact detail, WeChat and landline too, for a caller who views them in clear', async () => {
+    const row: Record<string, unknown> = {
+      ...enterpriseRow(),
+      mobile: '13912345678',
+      wechat: '13912345678',
+      landline: '021-62345678',
+    };
+    const [id] = await create('sales', [row]);
+    const read = await server.call('supervisor', 'GET', `/v1/customers/${id}`);
+    expect(read.body['values']).toMatchObject({ wechat: '13912345678' });
+    const file = await exportCsv('supervisor');
+    const [header, ...lines] = cells(file.text);
+    const line = lines.find((l) => l[0] === id);
+    expect(line?.[header?.indexOf('手机号') ?? -1]).toBe('139****5678');
+    expect(line?.[header?.indexOf('座机') ?? -1]).toMatch(/^021-\*+78$/);
+    expect(file.text).not.toContain('13912345678');
+    expect(file.text).not.toContain('62345678');
+    expect(line?.[header?.indexOf('联系人姓名') ?? -1]).toBe('张*');
+    // The company's name is not personal data: it stays readable.
+    expect(file.text).toContain(String(row.name));
+  });
+
   it('leaves out the columns hidden from the caller and follows the filter', async () => {
     const rows = [enterpriseRow(), enterpriseRow()];
     const [first] = await create('sales', rows);

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { CustomerKind } from '../../../shared/core/fields/options';
 import type { Locale } from '../../../shared/core/i18n/locale';
 import { fieldLabel } from '../../../shared/core/i18n/translate';
 import { displayValue, sheetColumns } from '../../../shared/core/sync-client/cell-codec';
@@ -12,7 +13,8 @@ import type { ServerDeps } from '../http/deps';
 import { parseQuery } from '../http/parse-query';
 import { textStream } from '../http/text-stream';
 import { requireFilters, requirePermission } from '../http/require';
-import { accessTo } from '../policy/policy';
+import { maskKindForField } from '../../../shared/core/masking/mask-kinds';
+import { accessTo, maskAny } from '../policy/policy';
 import {
   customerConditions,
   customerFilterSchema,
@@ -31,8 +33,8 @@ const typedFilters: ReadonlySet<string> = new Set(['q', 'mobile']);
 
 /**
  * `GET /v1/customers/export`: the customers a filter finds, as a CSV file in the caller's
- * language. Exports are masked (SPEC 5): sensitive fields show their masks whatever the caller
- * may see in the sheet, and fields hidden from the caller are left out. Text a spreadsheet would
+ * language. Exports are masked (SPEC 5): every field that has a mask shows it whatever the
+ * caller may see in the sheet (sensitive fields their stored masks), and fields hidden from the caller are left out. Text a spreadsheet would
  * run as a formula is neutralised. The export is audited, with its filters, before it streams.
  */
 export function customerExportRoutes(deps: ServerDeps): Hono<AppEnv> {
@@ -98,10 +100,12 @@ async function* csvLines(
     );
     // The stored masks, never the ciphertexts: nothing is decrypted for an export.
     const lines = rows.map((row) => {
-      const view = present(actor, fromRow(deps.keyRing, row, false), sensitiveFields);
+      const customer = fromRow(deps.keyRing, row, false);
+      const view = present(actor, customer, sensitiveFields);
       return csvLine(
         columns.map((f) => {
-          const value = f === 'id' ? String(row.id) : displayValue(f, view.values[f], locale);
+          const shown = exported(f, customer.kind, view.values[f], view.masked);
+          const value = f === 'id' ? String(row.id) : displayValue(f, shown, locale);
           return value === '' ? null : value;
         }),
       );
@@ -111,6 +115,24 @@ async function* csvLines(
     if (rows.length < pageSize || last === undefined) return;
     after = String(last.id);
   }
+}
+
+/**
+ * A value as an export shows it: every field that has a mask (contacts such as WeChat and
+ * landline too, not only the encrypted fields) goes out masked, whatever the caller may view,
+ * except a company's name.
+ */
+function exported(
+  field: string,
+  kind: CustomerKind,
+  value: unknown,
+  masked: readonly string[],
+): unknown {
+  if (value === undefined || value === null || sensitiveFields.has(field)) return value;
+  if (masked.includes(field) || maskKindForField(field, kind) === 'none') return value;
+  // A company's name is what the file is read by, and no person's data.
+  if (field === 'name' && kind === 'enterprise') return value;
+  return maskAny(field, kind, value);
 }
 
 /** The export route, for the API document. */
