@@ -27,6 +27,17 @@ describe('SQLite specifics', () => {
     await db.close();
   });
 
+  it('keeps a new data directory and its database files to their owner', async () => {
+    const dataDir = join(dir, 'private', 'data');
+    const file = join(dataDir, 'crm.sqlite');
+    const db = await openSqliteDatabase(file);
+    await db.write((tx) => tx.run('CREATE TABLE t (v INTEGER)'));
+    const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
+    expect(mode(dataDir)).toBe('700');
+    for (const path of [file, `${file}-wal`, `${file}-shm`]) expect(mode(path)).toBe('600');
+    await db.close();
+  });
+
   it('checkpoints the WAL in the background, so it stays small without commits doing it', async () => {
     const file = join(dir, 'checkpoints', 'crm.sqlite');
     const db = await openSqliteDatabase(file);

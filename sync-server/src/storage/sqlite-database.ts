@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { Database, LockOutcome, SqlExecutor, SqlValue } from './database';
@@ -12,7 +12,12 @@ import { localChannels } from './local-channels';
  * in WAL mode sees the last committed state and never a half-done transaction.
  */
 export async function openSqliteDatabase(file: string): Promise<Database> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    // The library is its owner's alone, as the key file is: a new data directory is 700 and a new
+    // database file 600, whose mode SQLite gives its -wal and -shm files.
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    closeSync(openSync(file, 'a', 0o600));
+  }
   const writer = await open(file);
   await exec(writer, 'PRAGMA journal_mode = WAL');
   await exec(writer, 'PRAGMA synchronous = NORMAL');
