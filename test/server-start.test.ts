@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,5 +78,32 @@ describe('starting the server on a fresh data directory', () => {
     }
     const server = await startServer(config());
     await server.close();
+  });
+});
+
+describe('a start whose storage cannot be reached', () => {
+  const key = () => randomBytes(32).toString('base64');
+
+  it('names CRM_DATA_DIR when the data directory is a file', async () => {
+    const file = join(dir, 'not-a-directory');
+    writeFileSync(file, '');
+    const attempt = startServer(config({ CRM_DATA_DIR: file }));
+    await expect(attempt).rejects.toThrow(
+      /^CRM_DATA_DIR: .*\(EEXIST|ENOTDIR\).*check CRM_DATA_DIR$/,
+    );
+  });
+
+  it('names DATABASE_URL when nothing answers there, without repeating the URL', async () => {
+    const attempt = startServer(
+      config({
+        DATABASE_URL: 'postgres://crm:s3cret-pw@127.0.0.1:1/crm',
+        CRM_DATA_KEY: `active=k1;index=${key()};key.k1=${key()}`,
+        CRM_AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
+          .privateKey.export({ type: 'pkcs8', format: 'pem' })
+          .toString(),
+      }),
+    );
+    await expect(attempt).rejects.toThrow(/^DATABASE_URL: .*\(ECONNREFUSED\).*check DATABASE_URL$/);
+    await expect(attempt).rejects.not.toThrow(/s3cret-pw/);
   });
 });

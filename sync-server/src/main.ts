@@ -16,7 +16,7 @@ import { seedDemoCustomers } from './playground/demo-customers';
 import { seedDemoUsers } from './playground/demo-users';
 import type { Database } from './storage/database';
 import { migrate } from './storage/migrate';
-import { openDatabase } from './storage/open-database';
+import { openDatabase, storageStartMessage } from './storage/open-database';
 
 /** Builds everything the server needs from validated settings. */
 export async function startServer(config: Config): Promise<{
@@ -25,10 +25,20 @@ export async function startServer(config: Config): Promise<{
   close: () => Promise<void>;
   port: number;
 }> {
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  const storage = { databaseUrl: config.DATABASE_URL, dataDir: config.dataDir };
+  // A database that cannot be reached or opened is the operator's setting to fix: say which.
+  const named = (error: unknown): unknown => {
+    const message = storageStartMessage(error, storage);
+    return message === undefined ? error : new Error(message);
+  };
+  const db = await openDatabase(storage).catch((error: unknown) => {
+    throw named(error);
+  });
   let keyRing: KeyRing;
   try {
-    await migrate(db);
+    await migrate(db).catch((error: unknown) => {
+      throw named(error);
+    });
     // After migrating: whether the database is set up decides whether a key file may be created.
     keyRing = await loadDataKeys(db, {
       keyFile: join(config.dataDir, 'data.key'),
