@@ -8,6 +8,7 @@ export * from './fields/options';
 export * from './fields/zod-from-parser';
 export * from './forms/default-templates';
 export * from './forms/form-template';
+export * from './forms/template-issues-to-field-errors';
 export * from './forms/template-schema';
 export * from './forms/stored-options';
 export * from './forms/validate-submission';

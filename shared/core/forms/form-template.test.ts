@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerFields } from '../fields/customer-fields';
 import { defaultTemplates, enterpriseTemplate } from './default-templates';
-import { copyTemplate, formTemplateSchema } from './form-template';
+import { copyTemplate, editedTemplateSchema, formTemplateSchema } from './form-template';
 
 describe('form templates', () => {
   it('the defaults are valid templates that show every field SPEC requires', () => {
@@ -37,8 +37,36 @@ describe('form templates', () => {
       i.code === 'custom' ? i.params?.['code'] : i.code,
     );
     expect(codes).toEqual(
-      expect.arrayContaining(['template.duplicateField', 'template.fieldRequired', 'type']),
+      expect.arrayContaining([
+        'template.duplicateField',
+        'template.fieldRequired',
+        'template.optionsNotAllowed',
+      ]),
     );
+  });
+
+  it('refuses to save a choice field that offers one value twice, yet reads one stored so', () => {
+    const stage = (values: string[]) => ({
+      ...enterpriseTemplate,
+      fields: enterpriseTemplate.fields.map((f) =>
+        f.key === 'stage'
+          ? {
+              ...f,
+              options: values.map((value) => ({ value, label: { 'zh-CN': value, en: value } })),
+            }
+          : f,
+      ),
+    });
+    const repeated = stage(['a', 'b', 'a']);
+    const index = repeated.fields.findIndex((f) => f.key === 'stage');
+    expect(editedTemplateSchema.safeParse(repeated).error?.issues).toEqual([
+      expect.objectContaining({
+        path: ['fields', index, 'options', 2, 'value'],
+        params: { code: 'template.duplicateOption', key: 'stage', value: 'a' },
+      }),
+    ]);
+    expect(editedTemplateSchema.safeParse(stage(['a', 'b'])).success).toBe(true);
+    expect(formTemplateSchema.safeParse(repeated).success).toBe(true);
   });
 
   it('copies a template into a new one at version 1 without sharing its arrays', () => {

@@ -54,7 +54,7 @@ export const formTemplateSchema = z
           code: 'custom',
           path: ['fields', index, 'key'],
           message: 'template.duplicateField',
-          params: { code: 'template.duplicateField', field: field.key },
+          params: { code: 'template.duplicateField', key: field.key },
         });
       }
       seen.add(field.key);
@@ -63,23 +63,47 @@ export const formTemplateSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['fields', index, 'options'],
-          message: 'type',
-          params: { code: 'type', field: field.key },
+          message: 'template.optionsNotAllowed',
+          params: { code: 'template.optionsNotAllowed', key: field.key },
         });
       }
     });
     for (const key of lockedFields) {
-      const field = template.fields.find((f) => f.key === key);
-      if (field?.required !== true) {
+      const index = template.fields.findIndex((f) => f.key === key);
+      if (template.fields[index]?.required !== true) {
         ctx.addIssue({
           code: 'custom',
-          path: ['fields'],
+          path: index < 0 ? ['fields'] : ['fields', index, 'required'],
           message: 'template.fieldRequired',
-          params: { code: 'template.fieldRequired', field: key },
+          params: { code: 'template.fieldRequired', key },
         });
       }
     }
   });
+
+/**
+ * A form template as an admin may save it: besides `formTemplateSchema`, no choice field offers
+ * the same option value twice (a stored value could not tell which option it was). Stored
+ * templates are read with `formTemplateSchema`, so one saved before this rule still loads and
+ * only its next save is refused.
+ * @example editedTemplateSchema.safeParse(enterpriseTemplate).success // true
+ */
+export const editedTemplateSchema = formTemplateSchema.superRefine((template, ctx) => {
+  template.fields.forEach((field, index) => {
+    const seen = new Set<string>();
+    field.options?.forEach((option, at) => {
+      if (seen.has(option.value)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', index, 'options', at, 'value'],
+          message: 'template.duplicateOption',
+          params: { code: 'template.duplicateOption', key: field.key, value: option.value },
+        });
+      }
+      seen.add(option.value);
+    });
+  });
+});
 
 export type FormTemplate = z.infer<typeof formTemplateSchema>;
 export type TemplateField = z.infer<typeof templateFieldSchema>;

@@ -160,6 +160,35 @@ export const messages = {
   // ── form templates ──────────────────────────────────────────────────────
   'template.enterprise': { 'zh-CN': '企业客户登记表', en: 'Enterprise customer form' },
   'template.individual': { 'zh-CN': '个人客户登记表', en: 'Individual customer form' },
+  // What a refused template edit is named by: its own properties, and parts of one of its fields.
+  'template.property.template': { 'zh-CN': '表单模板', en: 'Form template' },
+  'template.property.id': { 'zh-CN': '模板编号', en: 'Template ID' },
+  'template.property.version': { 'zh-CN': '模板版本', en: 'Template version' },
+  'template.property.name': { 'zh-CN': '模板名称', en: 'Template name' },
+  'template.property.customerKind': { 'zh-CN': '适用客户主体', en: 'Customer type of the form' },
+  'template.property.market': { 'zh-CN': '适用市场', en: 'Market of the form' },
+  'template.property.minContactMethods': {
+    'zh-CN': '最少联系方式数',
+    en: 'Minimum contact methods',
+  },
+  'template.property.copiedFrom': { 'zh-CN': '复制来源', en: 'Copied from' },
+  'template.property.fields': { 'zh-CN': '表单字段', en: 'Form fields' },
+  'template.part.entry': { 'zh-CN': '第{n}个字段', en: 'Field {n}' },
+  'template.part.key': { 'zh-CN': '{label}的字段代码', en: '{label} key' },
+  'template.part.required': { 'zh-CN': '{label}的必填设置', en: '{label} required flag' },
+  'template.part.options': { 'zh-CN': '{label}的选项', en: '{label} options' },
+  'template.part.option': { 'zh-CN': '{label}的第{n}个选项', en: '{label} option {n}' },
+  'template.part.optionValue': {
+    'zh-CN': '{label}第{n}个选项的值',
+    en: '{label} option {n} value',
+  },
+  'template.part.optionLabel': {
+    'zh-CN': '{label}第{n}个选项的名称',
+    en: '{label} option {n} label',
+  },
+  'template.part.language': { 'zh-CN': '{label}（{language}）', en: '{label} ({language})' },
+  'language.zh-CN': { 'zh-CN': '中文', en: 'Chinese' },
+  'language.en': { 'zh-CN': '英文', en: 'English' },
 
   // ── validation errors: generic ──────────────────────────────────────────
   'error.required': { 'zh-CN': '请填写{field}', en: '{field} is required' },
@@ -328,6 +357,26 @@ export const messages = {
   'error.template.noOptions': {
     'zh-CN': '字段{field}至少需要一个选项',
     en: '{field} needs at least one option',
+  },
+  'error.template.optionsNotAllowed': {
+    'zh-CN': '{field}不是选择类字段，不能设置选项',
+    en: '{field} is not a choice field and cannot have options',
+  },
+  'error.template.duplicateOption': {
+    'zh-CN': '{field}的选项值“{value}”出现了多次',
+    en: '{field} lists the option value “{value}” more than once',
+  },
+  'error.template.unknownField': {
+    'zh-CN': '{field}“{value}”不是已知的客户字段',
+    en: '{field} “{value}” is not a known customer field',
+  },
+  'error.template.idFormat': {
+    'zh-CN': '{field}格式错误：应为2-41位小写字母、数字或减号，且以字母或数字开头',
+    en: '{field} is not valid: 2–41 lowercase letters, digits or hyphens, starting with a letter or digit',
+  },
+  'error.template.idMismatch': {
+    'zh-CN': '{field}“{value}”与请求地址中的“{expected}”不一致',
+    en: '{field} “{value}” does not match “{expected}” in the request address',
   },
   // ── HTTP and server answers ─────────────────────────────────────────────
   'http.badRequest': { 'zh-CN': '请求格式错误：{detail}', en: 'Malformed request: {detail}' },

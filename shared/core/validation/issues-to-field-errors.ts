@@ -20,13 +20,18 @@ export function issuesToFieldErrors(
       continue;
     }
     const field = String(issue.path[0] ?? '');
-    const [code, params] = codeOf(issue, input[field]);
+    const [code, params] = issueCode(issue, input[field]);
     errors.push(fieldError(field, code, locale, params));
   }
   return errors;
 }
 
-function codeOf(
+/**
+ * The error code and message parameters of one zod issue; `value` is what the issue is about
+ * (missing is told apart from wrong).
+ * @example issueCode(z.string().max(3).safeParse('abcd').error.issues[0], 'abcd') // ['tooLong', { max: 3 }]
+ */
+export function issueCode(
   issue: z.core.$ZodIssue,
   value: unknown,
 ): [ErrorCode, Record<string, string | number>] {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defaultRoles } from '../../../shared/core/roles/default-roles';
-import { formTemplateSchema } from '../../../shared/core/forms/form-template';
+import { editedTemplateSchema } from '../../../shared/core/forms/form-template';
 import { roleSchema } from '../../../shared/core/roles/role';
 import { pullQuerySchema } from '../../../shared/core/sync/pull-response';
 import { pushRequestSchema } from '../../../shared/core/sync/push-request';
@@ -97,7 +97,7 @@ describe('GET /openapi.json', () => {
       ['post', '/v1/sync/push', pushRequestSchema],
       ['post', '/v1/tags/{tag}/rename', renameTagRequestSchema],
       ['post', '/v1/tags/{tag}/merge', mergeTagRequestSchema],
-      ['put', '/v1/forms/{id}', formTemplateSchema],
+      ['put', '/v1/forms/{id}', editedTemplateSchema],
       ['put', '/v1/admin/users/{id}', userBodySchema],
       ['put', '/v1/admin/roles/{id}', roleSchema],
       ['post', '/v1/customers/{id}/review', decisionSchema],

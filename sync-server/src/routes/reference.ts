@@ -1,7 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { formTemplateSchema, type FormTemplate } from '../../../shared/core/forms/form-template';
+import {
+  editedTemplateSchema,
+  formTemplateSchema,
+  type FormTemplate,
+} from '../../../shared/core/forms/form-template';
+import { templateIssuesToFieldErrors } from '../../../shared/core/forms/template-issues-to-field-errors';
 import { t } from '../../../shared/core/i18n/translate';
+import { fieldError } from '../../../shared/core/validation/field-error';
 import { childrenOf, provinces } from '../../../shared/core/region/regions';
 import { actorAudit } from '../http/actor-audit';
 import { appendAudit } from '../audit/audit-log';
@@ -50,10 +56,17 @@ export function referenceRoutes(deps: ServerDeps): Hono<AppEnv> {
   // Saving a template never touches stored records: fields it stops showing keep their values.
   app.put('/v1/forms/:id', async (c) => {
     await requirePermission(deps, c, 'admin.templates');
-    const template = await parseBody(c, formTemplateSchema);
+    const template = await parseBody(c, editedTemplateSchema, templateIssuesToFieldErrors);
     const locale = c.get('info').locale;
-    if (template.id !== c.req.param('id')) {
-      throw new ApiError(400, 'bad_request', t('http.badRequest', locale, { detail: 'id' }));
+    const expected = c.req.param('id');
+    if (template.id !== expected) {
+      const label = t('template.property.id', locale);
+      const params = { value: template.id, expected };
+      const error = { ...fieldError(label, 'template.idMismatch', locale, params), field: 'id' };
+      const detail = error.message;
+      throw new ApiError(400, 'bad_request', t('http.badRequest', locale, { detail }), {
+        fields: [error],
+      });
     }
     const saved = await deps.db.write(async (tx) => {
       const current = await tx.get<{ version: number }>(
@@ -107,7 +120,7 @@ export const referenceOperations: ApiOperation[] = [
     path: '/v1/forms/:id',
     summary: 'api.forms.save',
     auth: ['admin.templates'],
-    body: formTemplateSchema,
+    body: editedTemplateSchema,
     response: savedFormSchema,
   },
   {
