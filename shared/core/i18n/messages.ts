@@ -517,6 +517,10 @@ export const messages = {
     'zh-CN': '驳回时必须填写原因',
     en: 'A reason is required to reject',
   },
+  'template.changed': {
+    'zh-CN': '表单模板已被他人修改（当前为第{version}版，您编辑的是第{given}版），请刷新后再保存',
+    en: 'Someone else changed the form template (it is now version {version}; you edited version {given}); reload it and save again',
+  },
   'review.notPending': {
     'zh-CN': '客户{id}当前状态为{status}，不在审核中',
     en: 'Customer {id} is {status}, not awaiting review',

@@ -165,4 +165,22 @@ describe('PUT /v1/forms/:id refuses an edit naming the template field or propert
     expect(list.status).toBe(200);
     expect((await save(stored)).status).toBe(400);
   });
+
+  it('refuses a save made from an older version with 409, keeping what was saved since', async () => {
+    const first = await save({ ...base, minContactMethods: 2 });
+    expect(first.body['template']).toMatchObject({ version: base.version + 1 });
+    const stale = await save({ ...base, minContactMethods: 3 });
+    expect(stale).toMatchObject({
+      status: 409,
+      body: {
+        error: {
+          code: 'template_changed',
+          message: `表单模板已被他人修改（当前为第${base.version + 1}版，您编辑的是第${base.version}版），请刷新后再保存`,
+        },
+      },
+    });
+    const list = await server.call('admin', 'GET', '/v1/forms');
+    const kept = (list.body['templates'] as FormTemplate[]).find((t) => t.id === base.id);
+    expect(kept).toMatchObject({ version: base.version + 1, minContactMethods: 2 });
+  });
 });

@@ -73,6 +73,17 @@ export function referenceRoutes(deps: ServerDeps): Hono<AppEnv> {
         'SELECT version FROM templates WHERE id = ?',
         [template.id],
       );
+      // A save made from an older version would silently undo what was saved since.
+      if (current !== undefined && Number(current.version) !== template.version) {
+        throw new ApiError(
+          409,
+          'template_changed',
+          t('template.changed', locale, {
+            version: Number(current.version),
+            given: template.version,
+          }),
+        );
+      }
       const next: FormTemplate = { ...template, version: Number(current?.version ?? 0) + 1 };
       await tx.run(
         'INSERT INTO templates (id, version, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, data = excluded.data, updated_at = excluded.updated_at',
