@@ -32,6 +32,30 @@ describe('loadConfig', () => {
     expect(result.errors[2]).toMatch(/^CRM_CORS_ORIGINS/);
   });
 
+  it('refuses CORS entries that are not origins, naming each, rather than allowing "null"', () => {
+    const bad = [
+      'localhost:3000',
+      'javascript:x',
+      'https://*',
+      'https://crm.example.com/app',
+      'ftp://x.example',
+    ];
+    const result = loadConfig({
+      CRM_CORS_ORIGINS: [
+        'https://ok.example',
+        'https://*.googleusercontent.com',
+        'http://127.0.0.1:8080/',
+        ...bad,
+      ].join(','),
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(bad.length);
+    bad.forEach((entry, i) =>
+      expect(result.errors[i]).toContain(`CRM_CORS_ORIGINS: “${entry}”不是来源`),
+    );
+  });
+
   it('refuses numbers that are not plain decimal digits, rather than reading them as 0 or 80', () => {
     for (const port of [' ', '0x50', '80.5', '1e3', '-1', '65536']) {
       const result = loadConfig({ PORT: port });

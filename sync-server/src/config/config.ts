@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { signingKeyProblem } from '../audit/signing-key-setting';
+import { isOriginEntry } from '../http/cors-origins';
 
 const list = z.string().transform((s) =>
   s
@@ -75,7 +76,16 @@ export const configSchema = z.object({
     )
     .optional(),
   CRM_BOOTSTRAP_ADMIN_EMAIL: z.string().email().default('admin@crm.local'),
-  CRM_CORS_ORIGINS: list.pipe(z.array(z.string().url())).default([]),
+  CRM_CORS_ORIGINS: list
+    .pipe(
+      z.array(
+        z.string().refine(isOriginEntry, {
+          error: ({ input }) =>
+            `“${String(input)}”不是来源：须为 https://主机[:端口]，不含路径，子域名可写作 https://*.example.com / “${String(input)}” is not an origin: write https://host[:port] with no path, or https://*.example.com for subdomains`,
+        }),
+      ),
+    )
+    .default([]),
   CRM_MAX_BODY_BYTES: positiveInt(5 * 1024 * 1024),
   CRM_AUDIT_CHECKPOINT_SECONDS: positiveInt(3600),
   CRM_SIGNIN_MAX_FAILURES: positiveInt(10),

@@ -24,6 +24,10 @@ describe('allowedOrigin', () => {
       expect(allow(origin), origin).toBeNull();
     }
   });
+
+  it('never allows the origin "null" for an entry that is not an origin', () => {
+    expect(allowedOrigin(['localhost:3000', 'javascript:x'])('null')).toBeNull();
+  });
 });
 
 describe('CORS on the API', () => {

@@ -9,6 +9,8 @@ export function allowedOrigin(entries: readonly string[]): (origin: string) => s
   const exact = new Set<string>();
   const suffixes: { scheme: string; suffix: string }[] = [];
   for (const entry of entries) {
+    // Anything else could only ever match the origin "null" (sandboxed frames, file: pages).
+    if (!isOriginEntry(entry)) continue;
     const url = new URL(entry);
     if (url.hostname.startsWith('*.')) {
       suffixes.push({ scheme: url.protocol, suffix: url.host.slice(1) });
@@ -34,4 +36,23 @@ export function allowedOrigin(entries: readonly string[]): (origin: string) => s
     );
     return match ? origin : null;
   };
+}
+
+/**
+ * Whether an entry of the admin's list is an origin: http or https, a host, an optional port,
+ * nothing after it, and a wildcard only as the first label of the host.
+ * @example isOriginEntry('https://*.googleusercontent.com') // true
+ * @example isOriginEntry('localhost:3000') // false: no scheme, so no origin
+ */
+export function isOriginEntry(entry: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(entry);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  if (entry !== url.origin && entry !== `${url.origin}/`) return false;
+  const host = url.hostname.startsWith('*.') ? url.hostname.slice(2) : url.hostname;
+  return host !== '' && !host.includes('*');
 }
