@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { normaliseTag, vocabularySpelling } from '../../../shared/core/tags/tag-rules';
 import { parseMobile } from '../../../shared/core/validation/mobile';
 import { blindIndex } from '../crypto/blind-index';
 import type { KeyRing } from '../crypto/key-ring';
 import type { Actor } from '../http/context';
 import { accessTo, scopeCondition } from '../policy/policy';
 import type { SqlValue } from '../storage/database';
+import type { Reference } from './push-context';
 
 /** Conditions on customers, as the list and the export take them; tag lists are comma-separated. */
 export const customerFilterSchema = z.object({
@@ -34,6 +36,32 @@ export const customerFilterSchema = z.object({
 });
 
 export type CustomerFilter = z.infer<typeof customerFilterSchema>;
+
+/**
+ * The filter with each tag as the library stores it: a tag typed in another case, width or
+ * spacing becomes the vocabulary's spelling, and the old name of a renamed or merged tag its
+ * new one, so that a filter finds what a push with the same tag would have stored.
+ */
+export function withTagsSpelled<F extends CustomerFilter>(
+  filter: F,
+  reference: Pick<Reference, 'vocabulary' | 'replacedTags'>,
+): F {
+  const known = new Set([...reference.vocabulary, ...reference.replacedTags.keys()]);
+  const spell = (list: string | undefined) =>
+    list
+      ?.split(',')
+      .map((typed) => {
+        const tag = vocabularySpelling(typed, known) ?? normaliseTag(typed);
+        return reference.replacedTags.get(tag) ?? tag;
+      })
+      .join(',');
+  return {
+    ...filter,
+    tagsAny: spell(filter.tagsAny),
+    tagsAll: spell(filter.tagsAll),
+    tagsNone: spell(filter.tagsNone),
+  };
+}
 
 /** The customer field each filter reads; `q` reads the name and the contact name. */
 const filteredField: Partial<Record<keyof CustomerFilter, string>> = {

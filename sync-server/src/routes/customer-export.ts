@@ -17,12 +17,14 @@ import { maskKindForField } from '../../../shared/core/masking/mask-kinds';
 import { accessTo, maskAny } from '../policy/policy';
 import {
   customerConditions,
+  withTagsSpelled,
   customerFilterSchema,
   refusedFilters,
   type CustomerFilter,
 } from '../records/customer-query';
 import { fromRow, type CustomerRow } from '../records/customer-row';
 import { present, sensitiveFields } from '../records/present-customer';
+import { loadReference } from '../records/push-context';
 
 /** Rows read per query while the file streams. */
 const pageSize = 500;
@@ -59,7 +61,8 @@ export function customerExportRoutes(deps: ServerDeps): Hono<AppEnv> {
       ),
     );
     const columns = ['id', ...sheetColumns().filter((f) => accessTo(actor, f) !== 'hidden')];
-    const lines = csvLines(deps, actor, filter, columns, c.get('info').locale);
+    const spelled = withTagsSpelled(filter, await loadReference(deps.db));
+    const lines = csvLines(deps, actor, spelled, columns, c.get('info').locale);
     return c.body(textStream(lines), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="customers.csv"',

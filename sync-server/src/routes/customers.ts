@@ -1,3 +1,4 @@
+import { loadReference } from '../records/push-context';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { maskContactsInText } from '../../../shared/core/masking/mask-contacts-in-text';
@@ -11,6 +12,7 @@ import { parseQuery } from '../http/parse-query';
 import { requireFilters, requirePermission, requireReadable } from '../http/require';
 import {
   customerConditions,
+  withTagsSpelled,
   customerFilterSchema,
   refusedFilters,
 } from '../records/customer-query';
@@ -89,7 +91,8 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
     const actor = await requirePermission(deps, c, 'customer.read');
     const q = parseQuery(c, listQuerySchema);
     await requireFilters(deps, c, refusedFilters(actor, q));
-    const { where, params } = customerConditions(deps.keyRing, deps.db.dialect, actor, q);
+    const spelled = withTagsSpelled(q, await loadReference(deps.db));
+    const { where, params } = customerConditions(deps.keyRing, deps.db.dialect, actor, spelled);
     if (q.cursor !== undefined) {
       where.push('id > ?');
       params.push(q.cursor);

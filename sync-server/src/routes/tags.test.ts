@@ -420,4 +420,18 @@ describe('a tag typed in another spelling of a vocabulary tag', () => {
     expect(again.status).toBe('applied');
     expect(await tagsOf(a.id)).toEqual(['区域-华东', '来源-展会']);
   });
+
+  it('is found by a tag filter typed in another spelling, or by the name it had before a rename', async () => {
+    const a = await create(['区域-华东', '来源-展会']);
+    const b = await create(['区域-华南']);
+    const find = async (query: string) => {
+      const res = await server.call('admin', 'GET', `/v1/customers?${query}`);
+      return (res.body['customers'] as { id: string }[]).map((c) => c.id);
+    };
+    expect(await find(`tagsAny=${encodeURIComponent('区域－华东')}`)).toEqual([a.id]);
+    expect(await find(`tagsAll=${encodeURIComponent('区域 - 华东,来源—展会')}`)).toEqual([a.id]);
+    expect(await find(`tagsNone=${encodeURIComponent('区域－华东')}`)).toEqual([b.id]);
+    await server.call('admin', 'POST', change('来源-展会', 'rename'), { to: '来源-线下展会' });
+    expect(await find(`tagsAny=${encodeURIComponent('来源-展会')}`)).toEqual([a.id]);
+  });
 });
