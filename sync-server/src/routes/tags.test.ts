@@ -127,13 +127,13 @@ describe('renaming a tag', () => {
     });
   });
 
-  it('writes one audit entry for the vocabulary change, and the chain still verifies', async () => {
-    await create(['区域-华东']);
-    await create(['区域-华东']);
+  it('audits the vocabulary change and each record it rewrote, and the chain still verifies', async () => {
+    const a = await create(['区域-华东']);
+    const b = await create(['来源-展会', '区域-华东']);
     const before = await server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM audit_log');
     await server.call('admin', 'POST', change('区域-华东', 'rename'), { to: '区域-华东地区' });
     const entries = await server.db.all<{ action: string; actor_id: string; fields: string }>(
-      'SELECT action, actor_id, fields, detail FROM audit_log WHERE seq > ?',
+      'SELECT action, actor_id, record_id, fields, detail FROM audit_log WHERE seq > ? ORDER BY seq',
       [Number(before?.n)],
     );
     expect(entries.map((e) => ({ ...e, fields: JSON.parse(e.fields) as unknown }))).toEqual([
@@ -144,7 +144,28 @@ describe('renaming a tag', () => {
           { field: 'tag', oldValue: '区域-华东', newValue: '区域-华东地区' },
           { field: 'status', oldValue: 'active', newValue: 'renamed' },
         ],
+        record_id: null,
         detail: 'records=2',
+      },
+      {
+        action: 'tag.rename',
+        actor_id: 'u-admin',
+        record_id: a.id,
+        fields: [{ field: 'tags', oldValue: '["区域-华东"]', newValue: '["区域-华东地区"]' }],
+        detail: null,
+      },
+      {
+        action: 'tag.rename',
+        actor_id: 'u-admin',
+        record_id: b.id,
+        fields: [
+          {
+            field: 'tags',
+            oldValue: '["来源-展会","区域-华东"]',
+            newValue: '["来源-展会","区域-华东地区"]',
+          },
+        ],
+        detail: null,
       },
     ]);
     expect((await server.call('auditor', 'GET', '/v1/audit/verify')).body).toMatchObject({

@@ -103,7 +103,7 @@ export function tagRoutes(deps: ServerDeps): Hono<AppEnv> {
     return c.json(await commit(c, { kind: 'retire', tag: c.req.param('tag') }));
   });
 
-  /** Applies a change, its records and its one audit entry in one transaction. */
+  /** Applies a change, its records and their audit entries in one transaction. */
   async function commit(c: Context<AppEnv>, change: TagChange): Promise<TagChangeResponse> {
     const now = deps.now();
     const outcome = await deps.db.write(async (tx) => {
@@ -128,6 +128,22 @@ export function tagRoutes(deps: ServerDeps): Hono<AppEnv> {
             outcome: 'success',
             detail: `records=${result.records.length}`,
           }),
+          // Each record it rewrote, as an edit of that record's tags would be.
+          ...result.records.map((record) =>
+            actorAudit(c, {
+              action: `tag.${change.kind}`,
+              recordId: record.id,
+              fields: [
+                {
+                  field: 'tags',
+                  oldValue: JSON.stringify(record.before),
+                  newValue: JSON.stringify(record.after),
+                },
+              ],
+              outcome: 'success',
+              detail: null,
+            }),
+          ),
         ],
         now,
       );

@@ -2,10 +2,17 @@ import { chinaDateTime } from '../records/china-time';
 import { nextCheckpoint } from '../records/customer-store';
 import type { SqlExecutor } from '../storage/database';
 
+/** A record whose tags one vocabulary change rewrote, with its tag list before and after. */
+export interface RetaggedRecord {
+  id: string;
+  before: string[];
+  after: string[];
+}
+
 /** Records rewritten by one vocabulary change. */
 export interface RetagResult {
-  /** IDs of the records whose tags changed, each at its own new checkpoint. */
-  records: string[];
+  /** The records whose tags changed, each at its own new checkpoint. */
+  records: RetaggedRecord[];
 }
 
 // Pages keep memory flat when a tag sits on a large share of the library.
@@ -30,7 +37,7 @@ export async function retagRecords(
   change: { from: string; to: string; by: string; now: Date },
 ): Promise<RetagResult> {
   const { from, to, by, now } = change;
-  const records: string[] = [];
+  const records: RetaggedRecord[] = [];
   let after = '';
   for (;;) {
     const rows = await tx.all<{ id: string; clear_data: string; field_checkpoints: string }>(
@@ -73,7 +80,7 @@ export async function retagRecords(
           now.toISOString(),
         ],
       );
-      records.push(row.id);
+      records.push({ id: row.id, before, after: tags });
     }
     const last = rows.at(-1);
     if (last === undefined || rows.length < pageSize) return { records };

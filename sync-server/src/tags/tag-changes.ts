@@ -3,7 +3,7 @@ import type { TagEntry, TagStatus } from '../../../shared/core/tags/tag-entry';
 import { normaliseTag, validateTag } from '../../../shared/core/tags/tag-rules';
 import type { ErrorCode } from '../../../shared/core/validation/field-error';
 import type { SqlExecutor } from '../storage/database';
-import { retagRecords } from './retag-records';
+import { retagRecords, type RetaggedRecord } from './retag-records';
 
 /** An admin's change to the tag vocabulary; `tag` names the tag to change. */
 export type TagChange =
@@ -28,7 +28,7 @@ export interface TagChangeDone {
   tag: TagEntry;
   previousStatus: TagStatus;
   replacement: TagEntry | null;
-  records: string[];
+  records: RetaggedRecord[];
   changed: boolean;
 }
 
@@ -148,7 +148,7 @@ function done(
   before: TagRow,
   tag: TagRow,
   replacement: TagRow | null,
-  records: string[],
+  records: RetaggedRecord[],
   changed: boolean,
 ): TagChangeDone {
   return {
