@@ -114,22 +114,30 @@ export function check(
     };
   }
   // Stored as the vocabulary spells them, so that renames, merges and tag filters find them.
-  const spelled = fresh.length === 0 ? tags : storedSpelling(tags, kept, rules.vocabulary);
-  return spelled === tags ? result : { ...result, value: { ...result.value, tags: spelled } };
+  // Without kept tags, the vocabulary's answer is that list already.
+  const spelled =
+    kept.length === 0 ? vocabulary.accepted : storedSpelling(tags, kept, rules.vocabulary);
+  return sameList(spelled, tags)
+    ? result
+    : { ...result, value: { ...result.value, tags: spelled } };
 }
 
-/** The tags with each new one in its vocabulary spelling, once each; `tags` itself if unchanged. */
+/** The tags with each new one in its vocabulary spelling, once each. */
 function storedSpelling(
   tags: readonly string[],
   kept: readonly string[],
   vocabulary: ReadonlySet<string>,
-): readonly string[] {
+): string[] {
   const out: string[] = [];
   for (const tag of tags) {
     const spelling = kept.includes(tag) ? tag : (vocabularySpelling(tag, vocabulary) ?? tag);
     if (!out.includes(spelling)) out.push(spelling);
   }
-  return out.length === tags.length && out.every((tag, i) => tag === tags[i]) ? tags : out;
+  return out;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** The template a row names, else the domestic one of its kind. */
