@@ -110,7 +110,7 @@ export function auditRoutes(deps: AuditRoutesDeps): Hono<AppEnv> {
     const pages = streamAudit(db, bounded);
     const chunks = query.format === 'jsonl' ? jsonlChunks(pages) : csvChunks(pages);
     const { type, file } = streamed[query.format];
-    return c.body(textStream(chunks), 200, {
+    return c.body(textStream(c, chunks), 200, {
       'Content-Type': type,
       'Content-Disposition': `attachment; filename="${file}"`,
       'Cache-Control': 'no-store',

@@ -63,7 +63,7 @@ export function customerExportRoutes(deps: ServerDeps): Hono<AppEnv> {
     const columns = ['id', ...sheetColumns().filter((f) => accessTo(actor, f) !== 'hidden')];
     const spelled = withTagsSpelled(filter, await loadReference(deps.db));
     const lines = csvLines(deps, actor, spelled, columns, c.get('info').locale);
-    return c.body(textStream(lines), 200, {
+    return c.body(textStream(c, lines), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="customers.csv"',
       'Cache-Control': 'no-store',
