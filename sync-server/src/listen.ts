@@ -1,19 +1,29 @@
-import { createAdaptorServer } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { unreadableRequest } from './http/unreadable-request';
 
-export type NodeServer = ReturnType<typeof createAdaptorServer>;
+export type NodeServer = Server;
 
 /**
  * Starts an HTTP server for `fetch` on `port` and `hostname`, and resolves once it listens. A
+ * request no URL can be made of is answered in the error shape (see `unreadableRequest`). A
  * port in use, a port it may not use or an address not of this machine rejects with a message in
  * Chinese and English that names PORT or HOST, rather than an unhandled 'error' event.
  * @example const server = await listen(app.fetch, 8787, '127.0.0.1');
  */
 export function listen(
-  fetch: Parameters<typeof createAdaptorServer>[0]['fetch'],
+  fetch: Parameters<typeof getRequestListener>[0],
   port: number,
   hostname: string,
 ): Promise<NodeServer> {
-  const server = createAdaptorServer({ fetch, hostname });
+  // A listener per request, so that a request the app never sees (a malformed Host header) is
+  // still answered in its sender's language: the error handler is given the error alone.
+  const server = createServer((incoming, outgoing) => {
+    void getRequestListener(fetch, {
+      hostname,
+      errorHandler: (error) => unreadableRequest(error, incoming),
+    })(incoming, outgoing);
+  });
   return new Promise((resolve, reject) => {
     const failed = (error: Error) => {
       server.close();

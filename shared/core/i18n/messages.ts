@@ -380,6 +380,10 @@ export const messages = {
   },
   // ── HTTP and server answers ─────────────────────────────────────────────
   'http.badRequest': { 'zh-CN': '请求格式错误：{detail}', en: 'Malformed request: {detail}' },
+  'http.badHeader': {
+    'zh-CN': '请求头 {header} 的格式不正确',
+    en: 'The {header} header of the request is malformed',
+  },
   'http.unauthorized': {
     'zh-CN': '未登录或登录已失效，请重新登录',
     en: 'Not signed in, or the sign-in has expired; please sign in again',
