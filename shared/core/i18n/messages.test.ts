@@ -3,7 +3,7 @@ import { customerFields } from '../fields/customer-fields';
 import { customerStatuses, followUpMethods, requestTypes, urgencies } from '../fields/options';
 import { defaultRoles } from '../roles/default-roles';
 import { actions, rowScopes } from '../roles/role';
-import { locales, pickLocale } from './locale';
+import { locales } from './locale';
 import { messages } from './messages';
 import { fieldLabel, inAllLocales, isMessageKey, t } from './translate';
 
@@ -62,14 +62,5 @@ describe('t', () => {
 
   it('shows an unknown field key as it is', () => {
     expect(fieldLabel('shoeSize', 'zh-CN')).toBe('shoeSize');
-  });
-});
-
-describe('pickLocale', () => {
-  it('chooses English only when asked first, Chinese otherwise', () => {
-    expect(pickLocale('en-US,en;q=0.9')).toBe('en');
-    expect(pickLocale('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh-CN');
-    expect(pickLocale(undefined)).toBe('zh-CN');
-    expect(pickLocale('fr')).toBe('zh-CN');
   });
 });

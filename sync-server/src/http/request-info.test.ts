@@ -22,3 +22,16 @@ describe('the caller address behind a trusted proxy', () => {
     expect(await addressSeen(false, '203.0.113.9')).toBeNull();
   });
 });
+
+describe('the caller language', () => {
+  it('is the supported one the caller prefers most, not only the first listed', async () => {
+    const app = new Hono<AppEnv>();
+    app.use(requestInfo(false));
+    app.get('/', (c) => c.text(c.get('info').locale));
+    const localeFor = async (accept: string) =>
+      (await app.request('/', { headers: { 'accept-language': accept } })).text();
+    expect(await localeFor('de-DE,de;q=0.9,en;q=0.7')).toBe('en');
+    expect(await localeFor('fr, en;q=0.5')).toBe('en');
+    expect(await localeFor('fr')).toBe('zh-CN');
+  });
+});
