@@ -64,8 +64,8 @@ export interface AuditRoutesDeps {
 }
 
 const streamed = {
-  jsonl: { type: 'application/x-ndjson; charset=utf-8', file: 'audit.jsonl' },
-  csv: { type: 'text/csv; charset=utf-8', file: 'audit.csv' },
+  jsonl: { media: 'application/x-ndjson', file: 'audit.jsonl' },
+  csv: { media: 'text/csv', file: 'audit.csv' },
 } as const;
 
 /** The auditor API: pull the log, verify it, and fetch what offline verification needs. */
@@ -109,9 +109,9 @@ export function auditRoutes(deps: AuditRoutesDeps): Hono<AppEnv> {
 
     const pages = streamAudit(db, bounded);
     const chunks = query.format === 'jsonl' ? jsonlChunks(pages) : csvChunks(pages);
-    const { type, file } = streamed[query.format];
+    const { media, file } = streamed[query.format];
     return c.body(textStream(c, chunks), 200, {
-      'Content-Type': type,
+      'Content-Type': `${media}; charset=utf-8`,
       'Content-Disposition': `attachment; filename="${file}"`,
       'Cache-Control': 'no-store',
     });
@@ -207,6 +207,7 @@ export const auditOperations: ApiOperation[] = [
     auth: ['audit.read'],
     query: auditQuerySchema,
     response: auditPageSchema,
+    alsoContentTypes: [streamed.jsonl.media, streamed.csv.media],
   },
   {
     method: 'get',

@@ -23,4 +23,6 @@ export interface ApiOperation {
   upsert?: true;
   /** The media type of an answer that is not JSON. */
   contentType?: string;
+  /** Further media types the success answer comes in, such as files a `format` query picks. */
+  alsoContentTypes?: readonly string[];
 }

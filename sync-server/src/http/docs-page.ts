@@ -77,9 +77,10 @@ function article(path: string, method: string, op: OpenApiOperation, locale: Loc
     body === undefined ? '' : `<h4>${text(t('docs.requestBody', locale))}</h4>${json(body)}`;
   const responses = Object.entries(op.responses)
     .map(([status, response]) => {
-      const [media, content] = Object.entries(response.content ?? {})[0] ?? [];
-      const schema = content?.schema;
-      return `<li><strong>${text(status)}</strong> ${text(response.description)}${media === undefined ? '' : ` <code>${text(media)}</code>`}${schema === undefined ? '' : schemaBlock(schema)}</li>`;
+      const contents = Object.entries(response.content ?? {});
+      const media = contents.map(([type]) => ` <code>${text(type)}</code>`).join('');
+      const schema = contents[0]?.[1].schema;
+      return `<li><strong>${text(status)}</strong> ${text(response.description)}${media}${schema === undefined ? '' : schemaBlock(schema)}</li>`;
     })
     .join('');
   return `<article id="${attr(op.operationId)}"><h3><span class="method ${method}">${method.toUpperCase()}</span><code>${text(path)}</code></h3>

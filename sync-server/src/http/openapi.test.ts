@@ -38,4 +38,24 @@ describe('openApiDocument', () => {
     expect(op?.['x-permissions']).toEqual(['admin.templates']);
     expect(op?.description).toBe('Needs one of these permissions: admin.templates');
   });
+
+  it('documents every media type an answer comes in, the JSON one with its schema', () => {
+    const list: ApiOperation = {
+      method: 'get',
+      path: '/v1/things',
+      summary: 'api.audit.list',
+      auth: ['audit.read'],
+      query: z.object({ format: z.enum(['json', 'jsonl', 'csv']).default('json') }),
+      response: z.object({ id: z.string() }),
+      alsoContentTypes: ['application/x-ndjson', 'text/csv'],
+    };
+    const content = openApiDocument([list], 'en').paths['/v1/things']?.['get']?.responses['200']
+      ?.content;
+    expect(Object.keys(content ?? {})).toEqual([
+      'application/json',
+      'application/x-ndjson',
+      'text/csv',
+    ]);
+    expect(content?.['application/json']?.schema).toMatchObject({ properties: { id: {} } });
+  });
 });

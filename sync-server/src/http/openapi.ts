@@ -110,6 +110,7 @@ function operationOf(op: ApiOperation, path: string, locale: Locale): OpenApiOpe
     description: t('api.response.ok', locale),
     content: {
       [media]: op.response === undefined ? {} : { schema: jsonSchemaOf(op.response, 'output') },
+      ...Object.fromEntries((op.alsoContentTypes ?? []).map((type) => [type, {}])),
     },
   };
   const responses: OpenApiOperation['responses'] = op.upsert

@@ -153,6 +153,27 @@ describe('GET /openapi.json', () => {
     }
   });
 
+  it('lists every media type a success answer comes in, as the routes send them', async () => {
+    const doc = await document();
+    const cases: [RoleId, string, string][] = [
+      ['auditor', '/v1/audit', '?format=json'],
+      ['auditor', '/v1/audit', '?format=jsonl'],
+      ['auditor', '/v1/audit', '?format=csv'],
+      ['supervisor', '/v1/customers/export', ''],
+    ];
+    for (const [role, path, query] of cases) {
+      const res = await server.app.request(`${path}${query}`, {
+        headers: { authorization: `Bearer ${server.tokens[role]}` },
+      });
+      expect(res.status, `${path}${query}`).toBe(200);
+      await res.arrayBuffer();
+      const media = res.headers.get('content-type')?.split(';')[0];
+      expect(Object.keys(doc.paths[path]?.['get']?.responses['200']?.content ?? {})).toContain(
+        media,
+      );
+    }
+  });
+
   it('speaks English when asked', async () => {
     const doc = await document('en');
     expect(doc.info.title).toBe('Customer information sync server API');
@@ -174,6 +195,8 @@ describe('GET /docs', () => {
       expect(html, `${method} ${path}`).toContain(`id="${op.operationId}"`);
       expect(html).toContain(op.summary);
     }
+    // Every media type of an answer, not only the first.
+    expect(html).toContain('<code>application/json</code> <code>application/x-ndjson</code>');
     // Nothing to fetch: the machine it is read on may be offline.
     expect(html).not.toMatch(/<script|<link|src=|https?:\/\//);
   });
