@@ -157,8 +157,12 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
         error.status,
       );
     }
-    // Only the name and message: stack traces and request data stay out of logs and responses.
-    console.error(`[${info.requestId}] ${error.name}: ${error.message}`);
+    // The error's name and code only: its message may quote what a user sent or a stored value
+    // (a database names the value it refused), and stacks stay out of logs and responses.
+    const code = (error as { code?: unknown }).code;
+    console.error(
+      `[${info.requestId}] request failed: ${error.name}${typeof code === 'string' ? ` (${code})` : ''}`,
+    );
     return c.json(
       {
         error: {
