@@ -50,6 +50,15 @@ describe('shared/core in a bare V8 context (as in Apps Script)', () => {
     expect(JSON.stringify(there)).toContain('邮箱格式错误');
   });
 
+  it('finds half an emoji in text without String.prototype.isWellFormed', () => {
+    const input = { name: '上海华信科技有限公司\uD83D', demand: '😀\uDE00' };
+    const there = inV8(
+      `CrmCore.validateSubmission(CrmCore.enterpriseTemplate, ${JSON.stringify(input)}, 'zh-CN')`,
+    );
+    expect(there).toEqual(core.validateSubmission(core.enterpriseTemplate, input, 'zh-CN'));
+    expect(JSON.stringify(there).match(/text\.brokenCharacter/g)).toHaveLength(2);
+  });
+
   it('normalises, converts Traditional Chinese and masks', () => {
     expect(inV8("CrmCore.companyNameKey('華信科技(上海)有限責任公司')")).toBe(
       core.companyNameKey('上海华信科技有限公司'),

@@ -13,6 +13,7 @@ import { generateKeyMaterial, parseKeyMaterial } from '../../sync-server/src/cry
 import type { ServerDeps } from '../../sync-server/src/http/deps';
 import { bootstrap } from '../../sync-server/src/people/bootstrap';
 import { saveApiToken, saveUser } from '../../sync-server/src/people/user-store';
+import type { Database } from '../../sync-server/src/storage/database';
 import { migrate } from '../../sync-server/src/storage/migrate';
 import { openSqliteDatabase } from '../../sync-server/src/storage/sqlite-database';
 
@@ -20,14 +21,18 @@ export type RoleId =
   'entryClerk' | 'sales' | 'support' | 'reviewer' | 'supervisor' | 'admin' | 'auditor';
 
 /**
- * A server on a fresh SQLite file with one user per role (`u-<role>`, team `east`) and an
- * extra sales user in another team, each with an API token.
+ * A server on a fresh SQLite file (or the empty database `openDatabase` gives) with one user per
+ * role (`u-<role>`, team `east`) and an extra sales user in another team, each with an API token.
  */
-export async function makeTestServer(extraEnv: Record<string, string> = {}) {
+export async function makeTestServer(
+  extraEnv: Record<string, string> = {},
+  openDatabase: (dir: string) => Promise<Database> = (dir) =>
+    openSqliteDatabase(join(dir, 'crm.sqlite')),
+) {
   const dir = mkdtempSync(join(tmpdir(), 'crm-test-'));
   const loaded = loadConfig({ CRM_DATA_DIR: dir, ...extraEnv });
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-  const db = await openSqliteDatabase(join(dir, 'crm.sqlite'));
+  const db = await openDatabase(dir);
   await migrate(db);
   let clock = new Date('2024-05-01T02:00:00Z');
   await bootstrap(db, { adminEmail: 'admin@example.com', now: clock });

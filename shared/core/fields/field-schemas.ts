@@ -24,7 +24,8 @@ export function textField(max: number) {
         .string()
         .min(1)
         .max(max)
-        .refine(...visible),
+        .refine(...visible)
+        .refine(...wellFormed),
     );
 }
 
@@ -42,19 +43,45 @@ export function hasControlCharacter(text: string): boolean {
   }
   return false;
 }
+
+// Half of a surrogate pair, e.g. an emoji cut in two by a cell trimmed to a fixed length: not a
+// character at all, and stored JSON holding one is refused by PostgreSQL's JSON functions.
+// Note: a loop rather than String.prototype.isWellFormed, which Apps Script's V8 may lack.
 /**
- * The text without the control characters `hasControlCharacter` finds.
- * @example withoutControlCharacters('备\u0001注') // '备注'
+ * Whether text holds half of a UTF-16 surrogate pair without its other half.
+ * @example hasLoneSurrogate('机器人\uD83D') // true
  */
-export function withoutControlCharacters(text: string): string {
+export function hasLoneSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdfff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (code > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return true;
+    i += 1;
+  }
+  return false;
+}
+
+/**
+ * The text without the control characters `hasControlCharacter` finds and the lone surrogates
+ * `hasLoneSurrogate` finds.
+ * @example withoutRefusedCharacters('备\u0001注\uD83D') // '备注'
+ */
+export function withoutRefusedCharacters(text: string): string {
   let out = '';
-  for (const ch of text) if (!hasControlCharacter(ch)) out += ch;
+  // A string's iterator yields a pair as one character and a lone surrogate on its own.
+  for (const ch of text) if (!hasControlCharacter(ch) && !hasLoneSurrogate(ch)) out += ch;
   return out;
 }
 
 const visible = [
   (text: string) => !hasControlCharacter(text),
   { message: 'text.control', params: { code: 'text.control' } },
+] as const;
+
+const wellFormed = [
+  (text: string) => !hasLoneSurrogate(text),
+  { message: 'text.brokenCharacter', params: { code: 'text.brokenCharacter' } },
 ] as const;
 
 /**
@@ -70,7 +97,8 @@ export function longTextField(max: number) {
         .string()
         .min(1)
         .max(max)
-        .refine(...visible),
+        .refine(...visible)
+        .refine(...wellFormed),
     );
 }
 

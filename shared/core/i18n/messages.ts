@@ -197,6 +197,10 @@ export const messages = {
     'zh-CN': '{field}含有不可见的控制字符（常见于从其他系统复制粘贴），请删除后重新填写',
     en: '{field} contains invisible control characters (often pasted from another system); remove them and try again',
   },
+  'error.text.brokenCharacter': {
+    'zh-CN': '{field}含有残缺的字符（常见于被截断的表情符号），请删除后重新填写',
+    en: '{field} contains a broken character (often half of an emoji cut off); remove it and try again',
+  },
   'error.tooLong': {
     'zh-CN': '{field}不能超过{max}个字符',
     en: '{field} must be at most {max} characters',

@@ -1,7 +1,8 @@
 import { customerField } from '../../../shared/core/fields/customer-fields';
 import {
   hasControlCharacter,
-  withoutControlCharacters,
+  hasLoneSurrogate,
+  withoutRefusedCharacters,
 } from '../../../shared/core/fields/field-schemas';
 import { withStoredOptions } from '../../../shared/core/forms/stored-options';
 import { t } from '../../../shared/core/i18n/translate';
@@ -153,11 +154,16 @@ async function update(ctx: PushContext, m: Mutation, id: string): Promise<Mutati
     current.values,
   );
   const merged = { ...current.values, ...changes };
-  // A value stored before control characters were refused is cleaned rather than left to block
-  // every edit of the record's other fields; history and audit show the cleaning as a change.
+  // A value stored before control characters and lone surrogates were refused is cleaned rather
+  // than left to block every edit of the record's other fields; history and audit show the
+  // cleaning as a change.
   for (const [field, value] of Object.entries(merged))
-    if (!(field in changes) && typeof value === 'string' && hasControlCharacter(value))
-      merged[field] = withoutControlCharacters(value);
+    if (
+      !(field in changes) &&
+      typeof value === 'string' &&
+      (hasControlCharacter(value) || hasLoneSurrogate(value))
+    )
+      merged[field] = withoutRefusedCharacters(value);
   for (const [field, value] of Object.entries(changes))
     if (value === '' || value === null) delete merged[field];
   const stillTagged = Array.isArray(current.values['tags']) ? current.values['tags'] : [];

@@ -104,6 +104,20 @@ export function refusedFilters(
   return refused;
 }
 
+/**
+ * clear_data, for PostgreSQL's JSON parser: a record stored before lone surrogates were refused
+ * holds one as an escape such as \ud83d, which the parser refuses, failing the whole search; each
+ * becomes U+FFFD. Once escaped backslashes are spelled \u005c, every \u left starts an escape.
+ * Note: JSON.stringify writes \u only for control characters and lone surrogates, so rows without
+ * one skip the rewriting.
+ */
+const wellFormedClearData = String.raw`(CASE WHEN strpos(clear_data, '\u') = 0 THEN clear_data
+  ELSE regexp_replace(
+    regexp_replace(
+      replace(clear_data, '\\', '\u005c'),
+      '\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})', '\ufffd', 'gi'),
+    '(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}', '\ufffd', 'gi') END)`;
+
 /** Where a region filter's code reaches: a province (XX0000) or a city (XXXX00) takes in its divisions. */
 function regionPrefix(code: string): string {
   if (code.length < 6) return code;
@@ -140,7 +154,7 @@ export function customerConditions(
     const contactName =
       dialect === 'sqlite'
         ? "json_extract(clear_data, '$.contactName')"
-        : "(clear_data::jsonb ->> 'contactName')";
+        : `(${wellFormedClearData}::jsonb ->> 'contactName')`;
     const searched = [
       ...(seesInClear(actor, 'name') ? ['name'] : []),
       ...(seesInClear(actor, 'contactName') ? [contactName] : []),

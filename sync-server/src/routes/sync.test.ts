@@ -96,7 +96,35 @@ describe('push', () => {
     expect(ok).toMatchObject({ status: 'pending_review' });
   });
 
-  it('cleans a control character an older version stored, instead of refusing edits of other fields', async () => {
+  it('refuses half an emoji (a lone surrogate) in text, naming the field, in either language', async () => {
+    // e.g. a cell cut at a fixed length in the middle of 😀
+    const [zh, ok] = await push('sales', [
+      mutation({ ...enterpriseRow(), demand: '需要采购10台工业机器人\uD83D' }),
+      mutation({ ...enterpriseRow(), demand: '需要采购10台工业机器人😀' }),
+    ]);
+    expect(zh).toMatchObject({
+      status: 'invalid',
+      errors: [{ field: 'demand', code: 'text.brokenCharacter' }],
+    });
+    expect((zh as { errors: { message: string }[] }).errors[0]?.message).toMatch(
+      /^需求描述含有残缺的字符/,
+    );
+    expect(ok).toMatchObject({ status: 'pending_review' });
+    const [en] = await push(
+      'sales',
+      [mutation({ ...enterpriseRow(), contactName: '\uDE00张伟' })],
+      { 'accept-language': 'en' },
+    );
+    expect(en).toMatchObject({
+      status: 'invalid',
+      errors: [{ field: 'contactName', code: 'text.brokenCharacter' }],
+    });
+    expect((en as { errors: { message: string }[] }).errors[0]?.message).toMatch(
+      /contains a broken character/,
+    );
+  });
+
+  it('cleans a control character or half an emoji an older version stored, instead of refusing edits of other fields', async () => {
     const [created] = await push('sales', [mutation({ ...enterpriseRow(), remarks: '备注' })]);
     const { recordId } = created as { recordId: string };
     const row = await server.db.get<{ clear_data: string; checkpoint: number }>(
@@ -104,7 +132,7 @@ describe('push', () => {
       [recordId],
     );
     const clear = JSON.parse(String(row?.clear_data)) as Record<string, unknown>;
-    clear['remarks'] = '备\u0001注';
+    clear['remarks'] = '备\u0001注\uD83D';
     await server.db.write((tx) =>
       tx.run('UPDATE customers SET clear_data = ? WHERE id = ?', [JSON.stringify(clear), recordId]),
     );

@@ -1,0 +1,4 @@
+import { makeTestServer } from '../../../test/support/test-server';
+import { runCustomerSearchTests } from './customer-search.case.test';
+
+runCustomerSearchTests('SQLite', () => makeTestServer());
