@@ -29,6 +29,7 @@ import { syncEventRoutes } from './routes/sync-events';
 import { syncOperations } from './routes/sync-operations';
 import { tagOperations, tagRoutes } from './routes/tags';
 import { unmaskOperations, unmaskRoutes } from './routes/unmask';
+import { busyRetryAfterSeconds, DatabaseBusyError } from './storage/database-busy-error';
 
 /** The answer of `GET /healthz`. */
 export const healthSchema = z.object({ status: z.literal('ok') });
@@ -163,6 +164,14 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
     console.error(
       `[${info.requestId}] request failed: ${error.name}${typeof code === 'string' ? ` (${code})` : ''}`,
     );
+    if (error instanceof DatabaseBusyError) {
+      const seconds = busyRetryAfterSeconds;
+      c.header('Retry-After', String(seconds));
+      return c.json(
+        { error: { code: 'busy', message: t('http.busy', info.locale, { seconds }) } },
+        503,
+      );
+    }
     return c.json(
       {
         error: {

@@ -411,6 +411,10 @@ export const messages = {
     'zh-CN': '暂时无法验证登录（无法连接身份提供方），请{seconds}秒后再试',
     en: 'The sign-in cannot be checked right now (the identity provider cannot be reached); try again in {seconds} seconds',
   },
+  'http.busy': {
+    'zh-CN': '服务器繁忙，暂时无法保存，请{seconds}秒后再试',
+    en: 'The server is busy and cannot save this right now; try again in {seconds} seconds',
+  },
   'http.internal': {
     'zh-CN': '服务器内部错误，请稍后再试（编号 {requestId}）',
     en: 'Internal server error; please try again later (reference {requestId})',

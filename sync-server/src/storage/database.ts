@@ -33,6 +33,15 @@ export interface ChannelListener {
   resumed?(): void;
 }
 
+/** How a write transaction runs. */
+export interface WriteOptions {
+  /**
+   * Its statements may run for minutes (a migration's CREATE INDEX on a large table), so no
+   * time limit applies to them; every other write's statements are limited on PostgreSQL.
+   */
+  noTimeLimit?: boolean;
+}
+
 /** What `tryWithLock` answers: whether this caller got the lock, and the job's result if so. */
 export type LockOutcome<T> = { acquired: true; value: T } | { acquired: false };
 
@@ -42,10 +51,11 @@ export type LockOutcome<T> = { acquired: true; value: T } | { acquired: false };
  * statements, and whole batches commit together. On PostgreSQL "one at a time" holds across
  * every server instance on the database, and `work` may run again when the transaction loses a
  * deadlock or serialization race, so it must not act outside the database before it returns.
+ * On PostgreSQL a write that waits too long for the database fails with `DatabaseBusyError`.
  */
 export interface Database extends SqlExecutor {
   readonly dialect: 'sqlite' | 'postgres';
-  write<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  write<T>(work: (tx: SqlExecutor) => Promise<T>, options?: WriteOptions): Promise<T>;
   /**
    * Runs `job` unless someone else (another caller here or, on PostgreSQL, another instance)
    * holds the lock `name`; then it answers at once without running it. For background jobs

@@ -35,15 +35,19 @@ export async function migrate(db: Database): Promise<{ from: number; to: number 
     const statements = db.dialect === 'sqlite' ? migration.sqlite : migration.postgres;
     if (statements === undefined)
       throw new Error(`Migration ${migration.version} has no ${db.dialect} form`);
-    await db.write(async (tx) => {
-      if ((await schemaVersion(tx)) >= migration.version) return;
-      for (const sql of statements) await tx.run(sql);
-      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      ]);
-    });
+    await db.write(
+      async (tx) => {
+        if ((await schemaVersion(tx)) >= migration.version) return;
+        for (const sql of statements) await tx.run(sql);
+        await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+          migration.version,
+          migration.name,
+          new Date().toISOString(),
+        ]);
+      },
+      // An index built over a large table may take minutes.
+      { noTimeLimit: true },
+    );
   }
   return { from, to: Math.max(from, latestSchemaVersion) };
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { Database, LockOutcome, SqlExecutor, SqlValue } from './database';
+import type { Database, LockOutcome, SqlExecutor, SqlValue, WriteOptions } from './database';
+import { DatabaseBusyError } from './database-busy-error';
 import { insertWithValues } from './insert-rows';
 import { numberPlaceholders } from './numbered-placeholders';
 import { postgresChannels, type ChannelTimings } from './postgres-channels';
@@ -12,7 +13,60 @@ export interface PostgresOptions {
   maxConnections?: number;
   /** How the connection `listen` takes is watched and made again; the defaults suit production. */
   channels?: ChannelTimings;
+  /** How long waits may last; the defaults suit production. */
+  timeouts?: Partial<PostgresTimeouts>;
 }
+
+/**
+ * Limits that keep one lost or stuck instance from stopping every other instance's writes: each
+ * write holds the one write lock (below) until it ends, so a transaction whose connection went
+ * silent would otherwise hold up every write on the database for hours, until TCP gave up.
+ * Note: there is no statement_timeout outside write transactions: an audit verification, an
+ * export page or a migration's CREATE INDEX may rightly run for minutes. Those reads rely on TCP
+ * keepalive to notice a dead connection.
+ */
+export interface PostgresTimeouts {
+  /**
+   * lock_timeout of every session: how long a statement waits for a lock, a write for the write
+   * lock too. A write holds it for about 0.1 s (a 500-row push), so waiting this long means the
+   * holder is stuck; the write answers 503 with Retry-After rather than wait on. A migration that
+   * waits this long for a table (behind a long read) fails the start, to be run again, rather
+   * than queue every read behind it.
+   */
+  lockMs: number;
+  /**
+   * idle_in_transaction_session_timeout of every session: the server ends a session that sits
+   * this long inside a transaction, releasing its locks. Ours wait between statements only for
+   * milliseconds of JavaScript, so only an instance that lost its connection (or hung) is ended.
+   */
+  idleInTransactionMs: number;
+  /**
+   * statement_timeout of each statement in a write transaction; the client itself gives up on a
+   * statement 5 s later (a silent connection), so the request fails and its instance's next
+   * writes go ahead. Migrations are exempt (`WriteOptions.noTimeLimit`).
+   */
+  writeStatementMs: number;
+  /**
+   * The idle limit of a job lock's transaction, which waits idle while its job runs: a job
+   * running longer may find another instance running it too, and a lost instance's job lock is
+   * freed after this long.
+   */
+  jobLockIdleMs: number;
+}
+
+const defaultTimeouts: PostgresTimeouts = {
+  lockMs: 10_000,
+  idleInTransactionMs: 30_000,
+  writeStatementMs: 30_000,
+  jobLockIdleMs: 300_000,
+};
+
+/** How much longer than the server's statement_timeout the client waits for an answer. */
+const silenceMarginMs = 5_000;
+
+// SQLSTATEs of a write that gave up waiting: lock_not_available (lock_timeout) and
+// query_canceled (statement_timeout).
+const busyCodes = new Set(['55P03', '57014']);
 
 // Advisory locks are keyed by two integers; the first keeps ours apart from other users.
 const writeLockSpace = 0x43524d57; // 'CRMW': the one lock every write transaction takes
@@ -36,11 +90,19 @@ export async function openPostgresDatabase(
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
     throw new Error('A PostgreSQL schema name here is lowercase letters, digits and _');
   }
+  const timeouts = { ...defaultTimeouts, ...options.timeouts };
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: 10_000,
     application_name: 'sheet-crm-sync-server',
+    // Sent when each session starts; a parameter of the same name in DATABASE_URL wins.
+    lock_timeout: timeouts.lockMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    // A connection that dies while the server works on a long read is noticed (Linux probes
+    // after 10 s idle, then every 75 s, 9 times) rather than waited on until TCP gives up.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     types: { getTypeParser },
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
@@ -69,34 +131,58 @@ export async function openPostgresDatabase(
 
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  async function transaction<T>(
+    work: (tx: SqlExecutor) => Promise<T>,
+    { noTimeLimit = false }: WriteOptions,
+  ): Promise<T> {
     const client = await pool.connect();
     let open = true;
     let broken: Error | undefined;
     const stopWatching = watchCheckedOut(client, (error) => (broken = error));
+    // A statement that gets no answer at all: the connection went silent. Its session stays in
+    // the transaction, holding the write lock, until the server's idle limit ends it.
+    const query: Query = (text, values) => {
+      if (noTimeLimit) return client.query(text, values);
+      const limitMs = timeouts.writeStatementMs + silenceMarginMs;
+      let timer: NodeJS.Timeout | undefined;
+      const silence = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          broken = new DatabaseBusyError(`PostgreSQL did not answer within ${limitMs} ms`);
+          reject(broken);
+        }, limitMs);
+      });
+      return Promise.race([client.query(text, values), silence]).finally(() => clearTimeout(timer));
+    };
     const tx = executor((text, values) => {
       // A statement issued after the transaction ended would land in another one on this client.
       if (!open) return Promise.reject(new Error('This transaction has already ended'));
-      return client.query(text, values);
+      return query(text, values);
     });
     try {
-      // One round trip for both: the simple protocol takes several statements.
-      await client.query(
-        `BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(${writeLockSpace}, 0)`,
+      // One round trip for all: the simple protocol takes several statements.
+      await query(
+        `BEGIN ISOLATION LEVEL READ COMMITTED;${noTimeLimit ? '' : ` SET LOCAL statement_timeout = ${timeouts.writeStatementMs};`} SELECT pg_advisory_xact_lock(${writeLockSpace}, 0)`,
       );
       const result = await work(tx);
       open = false;
       // PostgreSQL answers COMMIT of a failed transaction by rolling back, without an error.
-      const commit = await client.query('COMMIT');
+      const commit = await query('COMMIT');
       if (commit.command !== 'COMMIT') {
         throw new Error('The transaction was rolled back: a statement in it failed');
       }
       return result;
     } catch (error) {
       open = false;
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-        broken = asError(rollbackError);
-      });
+      // A silent connection would not answer a ROLLBACK either: it is closed instead.
+      if (broken === undefined) {
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = asError(rollbackError);
+        });
+      }
+      if (error instanceof DatabaseBusyError) throw error;
+      if (busyCodes.has(String((error as { code?: unknown }).code))) {
+        throw new DatabaseBusyError('A write gave up waiting for the database', { cause: error });
+      }
       throw error;
     } finally {
       // A broken connection keeps the listener: the pool discards it, and its last error may
@@ -111,8 +197,8 @@ export async function openPostgresDatabase(
     ...executor((text, values) => pool.query(text, values)),
     notify: channels.notify,
     listen: channels.listen,
-    write<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-      const next = queue.then(() => retryOnConflict(() => transaction(work)));
+    write<T>(work: (tx: SqlExecutor) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+      const next = queue.then(() => retryOnConflict(() => transaction(work, options)));
       // The queue moves on whether this transaction committed or not.
       queue = next.catch(() => undefined);
       return next;
@@ -122,7 +208,9 @@ export async function openPostgresDatabase(
       let broken: Error | undefined;
       const stopWatching = watchCheckedOut(client, (error) => (broken = error));
       try {
-        await client.query('BEGIN');
+        await client.query(
+          `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${timeouts.jobLockIdleMs}`,
+        );
         const { rows } = await client.query<{ acquired: boolean }>(
           'SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS acquired',
           [jobLockSpace, name],
