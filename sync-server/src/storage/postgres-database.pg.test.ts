@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from './database';
+import { DatabaseBusyError } from './database-busy-error';
 import { latestSchemaVersion, migrate, migrations } from './migrate';
 import { openDatabase } from './open-database';
 import { openPostgresDatabase } from './postgres-database';
@@ -189,6 +190,78 @@ describe('PostgreSQL specifics', () => {
     });
     await a.close();
     await b.close();
+  });
+
+  it('keeps deployments in different schemas of one database apart: no one waits for the other', async () => {
+    const [one, two] = [await open(await freshSchema()), await open(await freshSchema())];
+    await migrate(one);
+    await migrate(two);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let entered = () => {};
+    const holding = new Promise<void>((resolve) => (entered = resolve));
+    // Deployment one is inside a write and a job of the checkpoint signer's name.
+    const job = one.tryWithLock('audit-checkpoint', async () => {
+      await one.write(async () => {
+        entered();
+        await held;
+      });
+    });
+    await holding;
+    const elsewhere = await Promise.race([
+      (async () => {
+        await two.write((tx) => tx.run("INSERT INTO settings (key, value) VALUES ('x', '1')"));
+        return two.tryWithLock('audit-checkpoint', () => Promise.resolve('ran'));
+      })(),
+      new Promise((resolve) => setTimeout(() => resolve('waited 3 s'), 3_000)),
+    ]);
+    release();
+    await job;
+    expect(elsewhere).toEqual({ acquired: true, value: 'ran' });
+    await one.close();
+    await two.close();
+  });
+
+  it('keeps out, during a rolling upgrade, an older instance that locked the whole database', async () => {
+    const schema = await freshSchema();
+    const db = await openPostgresDatabase(url, { schema, timeouts: { lockMs: 500 } });
+    await migrate(db);
+    const older = await admin.connect();
+    const space = { write: 0x43524d57, job: 0x43524d4a };
+    try {
+      // The older instance writes, and runs the checkpoint job: this one waits for it.
+      await older.query('BEGIN');
+      await older.query('SELECT pg_advisory_xact_lock($1, 0)', [space.write]);
+      await older.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        space.job,
+        'audit-checkpoint',
+      ]);
+      await expect(db.write((tx) => tx.get('SELECT 1'))).rejects.toBeInstanceOf(DatabaseBusyError);
+      expect(await db.tryWithLock('audit-checkpoint', () => Promise.resolve(1))).toEqual({
+        acquired: false,
+      });
+      await older.query('ROLLBACK');
+      // This one writes: the older instance's write waits for it.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let entered = () => {};
+      const holding = new Promise<void>((resolve) => (entered = resolve));
+      const write = db.write(async () => {
+        entered();
+        await held;
+      });
+      await holding;
+      const { rows } = await older.query<{ got: boolean }>(
+        'SELECT pg_try_advisory_lock($1, 0) AS got',
+        [space.write],
+      );
+      release();
+      await write;
+      expect(rows).toEqual([{ got: false }]);
+    } finally {
+      older.release(true);
+      await db.close();
+    }
   });
 
   it('re-runs the whole transaction after a serialization failure or deadlock', async () => {

@@ -68,17 +68,25 @@ const silenceMarginMs = 5_000;
 // query_canceled (statement_timeout).
 const busyCodes = new Set(['55P03', '57014']);
 
-// Advisory locks are keyed by two integers; the first keeps ours apart from other users.
+// Advisory locks are keyed by two integers; the first keeps ours apart from other users. They
+// belong to the database, so the second names the schema: deployments in different schemas of
+// one database do not wait for each other (a hash collision would only make two of them wait).
 const writeLockSpace = 0x43524d57; // 'CRMW': the one lock every write transaction takes
-const jobLockSpace = 0x43524d4a; // 'CRMJ': background jobs, by hashtext(name)
+const jobLockSpace = 0x43524d4a; // 'CRMJ': background jobs, by schema and name
+const schemaKey = "hashtext(coalesce(current_schema(), ''))";
+// Note: versions before the schema was in the key took (space, 0) and (space, hashtext(name))
+// for the whole database. Holding those shared keeps such an instance out while one of this
+// version runs beside it (a rolling upgrade), yet lets schemas of this version share them.
+const writeLocks = `pg_advisory_xact_lock_shared(${writeLockSpace}, 0), pg_advisory_xact_lock(${writeLockSpace}, ${schemaKey})`;
 
 type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
 
 /**
  * PostgreSQL storage for one or several server instances on one database.
- * Note: every write transaction first takes one advisory lock, so writes from all instances run
- * one at a time, as SQLite's BEGIN IMMEDIATE makes them; under READ COMMITTED each statement then
- * sees everything committed before it, so read-then-write code written for SQLite stays correct.
+ * Note: every write transaction first takes its schema's advisory lock, so writes from all
+ * instances of a deployment run one at a time, as SQLite's BEGIN IMMEDIATE makes them; under
+ * READ COMMITTED each statement then sees everything committed before it, so read-then-write
+ * code written for SQLite stays correct.
  * Reads never wait for it. Within an instance writes also queue here, so a burst of requests
  * waits in memory rather than holding every pooled connection while it waits for that lock.
  */
@@ -161,7 +169,7 @@ export async function openPostgresDatabase(
     try {
       // One round trip for all: the simple protocol takes several statements.
       await query(
-        `BEGIN ISOLATION LEVEL READ COMMITTED;${noTimeLimit ? '' : ` SET LOCAL statement_timeout = ${timeouts.writeStatementMs};`} SELECT pg_advisory_xact_lock(${writeLockSpace}, 0)`,
+        `BEGIN ISOLATION LEVEL READ COMMITTED;${noTimeLimit ? '' : ` SET LOCAL statement_timeout = ${timeouts.writeStatementMs};`} SELECT ${writeLocks}`,
       );
       const result = await work(tx);
       open = false;
@@ -212,7 +220,8 @@ export async function openPostgresDatabase(
           `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${timeouts.jobLockIdleMs}`,
         );
         const { rows } = await client.query<{ acquired: boolean }>(
-          'SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS acquired',
+          `SELECT pg_try_advisory_xact_lock_shared($1, hashtext($2))
+             AND pg_try_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '') || '.' || $2)) AS acquired`,
           [jobLockSpace, name],
         );
         if (rows[0]?.acquired !== true) return { acquired: false };
