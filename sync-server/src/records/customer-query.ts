@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseText } from '../../../shared/core/normalise/normalise-text';
 import { normaliseTag, vocabularySpelling } from '../../../shared/core/tags/tag-rules';
 import { parseMobile } from '../../../shared/core/validation/mobile';
 import { blindIndex } from '../crypto/blind-index';
@@ -148,13 +149,17 @@ export function customerConditions(
   add("status <> 'merged'");
   if (q.includeArchived !== 'true') add("status <> 'archived'");
   if (q.q !== undefined) {
-    // Case-insensitive on both engines, and % or _ typed by the user match themselves.
-    // Only on the name and the contact name, each only for a caller who sees it in clear.
-    const text = `%${q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    // Only on the name and the contact name, each only for a caller who sees it in clear; % or _
+    // typed by the user match themselves. Both are stored normalised (half-width, NFKC), so the
+    // query is too. Case is folded for A-Z only, the same on both engines: SQLite's LOWER folds
+    // nothing else, and PostgreSQL's is held to that by COLLATE "C" (the database's own collation
+    // may fold more).
+    const folded = normaliseText(q.q).replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+    const text = `%${folded.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     const contactName =
       dialect === 'sqlite'
         ? "json_extract(clear_data, '$.contactName')"
-        : `(${wellFormedClearData}::jsonb ->> 'contactName')`;
+        : `((${wellFormedClearData}::jsonb ->> 'contactName') COLLATE "C")`;
     const searched = [
       ...(seesInClear(actor, 'name') ? ['name'] : []),
       ...(seesInClear(actor, 'contactName') ? [contactName] : []),

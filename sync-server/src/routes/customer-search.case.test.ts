@@ -39,6 +39,50 @@ export function runCustomerSearchTests(name: string, makeServer: () => Promise<S
       return (res.body['customers'] as { id: string }[]).map((c) => c.id).sort();
     };
 
+    it('searches names case-insensitively, and % or _ typed by the user match only themselves', async () => {
+      const abc = await create({ ...enterpriseRow(), name: '上海ABC科技有限公司' });
+      await create({ ...enterpriseRow(), name: '上海华信100号科技有限公司' });
+      const percent = await create({ ...enterpriseRow(), name: '百分之100%_贸易有限公司' });
+      expect(await search('abc')).toEqual([abc]);
+      expect(await search('%')).toEqual([percent]);
+      expect(await search('0%_')).toEqual([percent]);
+      expect(await search('_')).toEqual([percent]);
+      expect(await search('0__')).toEqual([]);
+    });
+
+    it('searches text in the name and the contact name only, never in other fields', async () => {
+      const byContact = await create({ ...enterpriseRow(), contactName: '欧阳娜娜' });
+      await create({ ...enterpriseRow(), remarks: '欧阳先生介绍' });
+      expect(await search('欧阳')).toEqual([byContact]);
+      expect(await search('机器人')).toEqual([]);
+    });
+
+    it('finds a name or contact name typed as stored, in full width or in either case of A-Z', async () => {
+      const elan = await create({
+        ...enterpriseRow(),
+        name: 'ÉLAN科技有限公司',
+        contactName: 'Émile',
+      });
+      const alpha = await create({
+        ...enterpriseRow(),
+        name: 'ΑΛΦΑ贸易有限公司',
+        contactName: 'Ωmega',
+      });
+      // Stored half-width, as IBM(中国)有限公司 and TOM.
+      const ibm = await create({
+        ...enterpriseRow(),
+        name: 'ＩＢＭ（中国）有限公司',
+        contactName: 'ＴＯＭ',
+      });
+      for (const q of ['ÉLAN', 'Élan', 'Émile', 'ÉMILE'])
+        expect(await search(q), q).toEqual([elan]);
+      for (const q of ['ΑΛΦΑ', 'Ωmega', 'ΩMEGA']) expect(await search(q), q).toEqual([alpha]);
+      for (const q of ['ＩＢＭ', 'ibm', 'Ｉｂｍ（中国', 'IBM(中国)', 'ＴＯＭ', 'tom'])
+        expect(await search(q), q).toEqual([ibm]);
+      // Letters beyond A-Z keep their case on every engine: SQLite cannot fold them.
+      for (const q of ['élan', 'émile', 'αλφα', 'ωmega']) expect(await search(q), q).toEqual([]);
+    });
+
     it('still searches when a record stored by an older version holds half an emoji', async () => {
       const broken = await create({ ...enterpriseRow(), contactName: '欧阳娜娜' });
       const other = await create(enterpriseRow());
