@@ -397,6 +397,11 @@ export const messages = {
     'zh-CN': '您无权按“{field}”搜索或筛选',
     en: 'You may not search or filter by {field}',
   },
+  'query.unknown': { 'zh-CN': '未知参数{name}', en: 'unknown parameter {name}' },
+  'query.repeated': {
+    'zh-CN': '参数{name}只能给一次',
+    en: 'parameter {name} may be given only once',
+  },
   'http.notFound': { 'zh-CN': '找不到{what}', en: '{what} not found' },
   'http.conflict': { 'zh-CN': '操作冲突：{detail}', en: 'Conflict: {detail}' },
   'http.payloadTooLarge': {

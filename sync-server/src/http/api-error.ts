@@ -48,18 +48,40 @@ export class ApiError extends HTTPException {
   }
 }
 
-/** A 400 for query parameters that are not what the route takes, naming each of them. */
-export function badQuery(locale: Locale, fields: readonly string[]): ApiError {
-  const named = [...new Set(fields)];
+/**
+ * What is wrong with one query parameter: a value that does not fit (`invalid`), a name the route
+ * does not take (`unknown`), or a name given more than once where one value is taken (`repeated`).
+ */
+export interface QueryProblem {
+  name: string;
+  problem: 'invalid' | 'unknown' | 'repeated';
+}
+
+/**
+ * A 400 for query parameters that are not what the route takes, naming each of them; a bare name
+ * is a value that does not fit.
+ */
+export function badQuery(locale: Locale, fields: readonly (string | QueryProblem)[]): ApiError {
+  const problems = new Map<string, QueryProblem['problem']>();
+  for (const field of fields) {
+    const { name, problem } =
+      typeof field === 'string' ? { name: field, problem: 'invalid' as const } : field;
+    if (!problems.has(name)) problems.set(name, problem);
+  }
+  const detailOf = (name: string, problem: QueryProblem['problem']) =>
+    problem === 'invalid' ? name : t(`query.${problem}`, locale, { name });
+  const named = [...problems];
   return new ApiError(
     400,
     'bad_request',
-    t('http.badRequest', locale, { detail: named.join(', ') }),
+    t('http.badRequest', locale, {
+      detail: named.map(([name, problem]) => detailOf(name, problem)).join(', '),
+    }),
     {
-      fields: named.map((field) => ({
+      fields: named.map(([field, problem]) => ({
         field,
-        code: 'query.invalid',
-        message: t('http.badRequest', locale, { detail: field }),
+        code: `query.${problem}`,
+        message: t('http.badRequest', locale, { detail: detailOf(field, problem) }),
       })),
     },
   );
