@@ -408,6 +408,10 @@ export const messages = {
     'zh-CN': '请求内容过大，不能超过{max}字节',
     en: 'The request is too large: at most {max} bytes',
   },
+  'http.unsupportedMediaType': {
+    'zh-CN': '请求正文须为 JSON：Content-Type 应为 application/json',
+    en: 'The request body must be JSON: Content-Type must be application/json',
+  },
   'http.rateLimited': {
     'zh-CN': '登录失败次数过多，请{seconds}秒后再试',
     en: 'Too many failed sign-ins; try again in {seconds} seconds',

@@ -6,9 +6,10 @@ import { ApiError } from './api-error';
 import type { AppEnv } from './context';
 
 /**
- * Reads a JSON body and validates it with a schema; malformed JSON or a body that does not fit
- * is a 400 whose field errors name each field and problem in the caller's language. A body that
- * is not a customer's fields brings its own `toFieldErrors`, so its labels are its own.
+ * Reads a JSON body and validates it with a schema; a body not declared as JSON is a 415, and
+ * malformed JSON or a body that does not fit is a 400 whose field errors name each field and
+ * problem in the caller's language. A body that is not a customer's fields brings its own
+ * `toFieldErrors`, so its labels are its own.
  */
 export async function parseBody<S extends z.ZodType>(
   c: Context<AppEnv>,
@@ -16,6 +17,12 @@ export async function parseBody<S extends z.ZodType>(
   toFieldErrors: typeof issuesToFieldErrors = issuesToFieldErrors,
 ): Promise<z.output<S>> {
   const locale = c.get('info').locale;
+  // A body labelled as something else, or not at all, was not written as this JSON: say so
+  // rather than guess and apply it.
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new ApiError(415, 'unsupported_media_type', t('http.unsupportedMediaType', locale));
+  }
   let body: unknown;
   try {
     body = await c.req.json();

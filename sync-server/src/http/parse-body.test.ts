@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { enterpriseRow, makeTestServer } from '../../../test/support/test-server';
+
+type Server = Awaited<ReturnType<typeof makeTestServer>>;
+let server: Server;
+
+beforeEach(async () => {
+  server = await makeTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const pushBody = (mutationId: string) =>
+  JSON.stringify({ clientId: 'sheet-1', mutations: [{ mutationId, fields: enterpriseRow() }] });
+
+async function push(headers: Record<string, string>, body: BodyInit) {
+  const res = await server.app.request('/v1/sync/push', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.tokens.sales}`, ...headers },
+    body,
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+const pulledCount = async () =>
+  ((await server.call('sales', 'GET', '/v1/sync/pull?since=0')).body['records'] as unknown[])
+    .length;
+
+describe('the Content-Type of a body', () => {
+  it('refuses a body sent as text/plain with 415, naming the Content-Type, and applies nothing', async () => {
+    const res = await push({ 'content-type': 'text/plain' }, pushBody('text-plain-0001'));
+    expect(res).toEqual({
+      status: 415,
+      body: {
+        error: {
+          code: 'unsupported_media_type',
+          message: '请求正文须为 JSON：Content-Type 应为 application/json',
+        },
+      },
+    });
+    expect(await pulledCount()).toBe(0);
+  });
+
+  it("refuses a body sent with no Content-Type, in the caller's language", async () => {
+    const res = await push(
+      { 'accept-language': 'en' },
+      new TextEncoder().encode(pushBody('no-type-0001')),
+    );
+    expect(res).toEqual({
+      status: 415,
+      body: {
+        error: {
+          code: 'unsupported_media_type',
+          message: 'The request body must be JSON: Content-Type must be application/json',
+        },
+      },
+    });
+    expect(await pulledCount()).toBe(0);
+  });
+
+  it('takes application/json with or without a charset, in any case', async () => {
+    for (const [i, type] of [
+      'application/json',
+      'application/json; charset=utf-8',
+      'Application/JSON;charset=UTF-8',
+    ].entries()) {
+      const res = await push({ 'content-type': type }, pushBody(`json-type-000${i}`));
+      expect(res.status, type).toBe(200);
+    }
+    expect(await pulledCount()).toBe(3);
+  });
+
+  it('still takes a POST that carries no body, such as a submit', async () => {
+    const pushed = await push({ 'content-type': 'application/json' }, pushBody('submit-0001'));
+    const id = (pushed.body['outcomes'] as { recordId: string }[])[0]?.recordId ?? '';
+    const rejected = await server.call('reviewer', 'POST', `/v1/customers/${id}/review`, {
+      decision: 'reject',
+      reason: '需求描述不具体',
+    });
+    expect(rejected.status).toBe(200);
+    const res = await server.app.request(`/v1/customers/${id}/submit`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.tokens.sales}` },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'pending' });
+  });
+});
