@@ -388,6 +388,10 @@ export const messages = {
     'zh-CN': '请求头 {header} 的格式不正确',
     en: 'The {header} header of the request is malformed',
   },
+  'http.bodyNotObject': {
+    'zh-CN': '请求正文须为 JSON 对象',
+    en: 'the body must be a JSON object',
+  },
   'http.unauthorized': {
     'zh-CN': '未登录或登录已失效，请重新登录',
     en: 'Not signed in, or the sign-in has expired; please sign in again',

@@ -87,3 +87,28 @@ describe('the Content-Type of a body', () => {
     expect(await res.json()).toMatchObject({ status: 'pending' });
   });
 });
+
+describe('a JSON body that is not an object', () => {
+  it.each(['[]', 'null', '5', '"推送"'])('says the body must be an object for %s', async (json) => {
+    const res = await push({ 'content-type': 'application/json' }, json);
+    expect(res).toEqual({
+      status: 400,
+      body: { error: { code: 'bad_request', message: '请求格式错误：请求正文须为 JSON 对象' } },
+    });
+  });
+
+  it("says so in the caller's language on the other routes that read a body", async () => {
+    const res = await server.call('admin', 'POST', '/v1/tags', ['区域-华东'], {
+      'accept-language': 'en',
+    });
+    expect(res).toEqual({
+      status: 400,
+      body: {
+        error: {
+          code: 'bad_request',
+          message: 'Malformed request: the body must be a JSON object',
+        },
+      },
+    });
+  });
+});

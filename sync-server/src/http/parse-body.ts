@@ -7,9 +7,9 @@ import type { AppEnv } from './context';
 
 /**
  * Reads a JSON body and validates it with a schema; a body not declared as JSON is a 415, and
- * malformed JSON or a body that does not fit is a 400 whose field errors name each field and
- * problem in the caller's language. A body that is not a customer's fields brings its own
- * `toFieldErrors`, so its labels are its own.
+ * malformed JSON, JSON that is not an object, or a body that does not fit is a 400 whose field
+ * errors name each field and problem in the caller's language. A body that is not a customer's
+ * fields brings its own `toFieldErrors`, so its labels are its own.
  */
 export async function parseBody<S extends z.ZodType>(
   c: Context<AppEnv>,
@@ -29,10 +29,14 @@ export async function parseBody<S extends z.ZodType>(
   } catch {
     throw new ApiError(400, 'bad_request', t('http.badRequest', locale, { detail: 'JSON' }));
   }
+  // Every body this API takes is an object; the schema's answer to `[]` would name no field.
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    const detail = t('http.bodyNotObject', locale);
+    throw new ApiError(400, 'bad_request', t('http.badRequest', locale, { detail }));
+  }
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const input = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const fields = toFieldErrors(result.error.issues, input, locale);
+  const fields = toFieldErrors(result.error.issues, body as Record<string, unknown>, locale);
   const detail = fields.map((f) => f.message).join('; ');
   throw new ApiError(400, 'bad_request', t('http.badRequest', locale, { detail }), { fields });
 }
