@@ -12,6 +12,7 @@ import { authenticate } from './http/authenticate';
 import { allowedOrigin } from './http/cors-origins';
 import type { AppEnv } from './http/context';
 import type { ServerDeps } from './http/deps';
+import { nulPathNotFound } from './http/nul-path-not-found';
 import { requestInfo } from './http/request-info';
 import { adminRoutes } from './routes/admin';
 import { adminOperations } from './routes/admin-api';
@@ -113,6 +114,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   app.route('/', playgroundRoutes(deps));
   app.route('/', excelRoutes(deps.config));
   app.use('/v1/*', authenticate(deps));
+  app.use('/v1/*', nulPathNotFound);
   app.route('/', meRoutes(deps));
   app.route('/', referenceRoutes(deps));
   app.route('/', tagRoutes(deps));

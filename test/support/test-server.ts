@@ -21,7 +21,7 @@ export type RoleId =
   'entryClerk' | 'sales' | 'support' | 'reviewer' | 'supervisor' | 'admin' | 'auditor';
 
 /**
- * A server on a fresh SQLite file (or the empty database `openDatabase` gives) with one user per
+ * A server on a fresh SQLite file (or the empty database `openDatabase` opens) with one user per
  * role (`u-<role>`, team `east`) and an extra sales user in another team, each with an API token.
  */
 export async function makeTestServer(

@@ -112,3 +112,92 @@ describe('a JSON body that is not an object', () => {
     });
   });
 });
+
+describe('body text holding U+0000', () => {
+  const control = (label: string) =>
+    `${label}含有不可见的控制字符（常见于从其他系统复制粘贴），请删除后重新填写`;
+
+  it.each([
+    [
+      'reviewer',
+      'POST',
+      '/v1/customers/CUS202405010001/review',
+      { decision: 'reject', reason: '资料\u0000不全' },
+      ['reason'],
+    ],
+    [
+      'admin',
+      'PUT',
+      '/v1/admin/users/u-new',
+      { email: 'new@example.com', displayName: '王\u0000芳', roleId: 'sales', team: 'ea\u0000st' },
+      ['displayName', 'team'],
+    ],
+    ['admin', 'POST', '/v1/admin/users/u-sales/tokens', { label: '笔记本\u0000' }, ['label']],
+    ['admin', 'POST', '/v1/tags', { tag: '区域-华\u0000东' }, ['tag']],
+    [
+      'admin',
+      'PUT',
+      '/v1/admin/settings/important-rule',
+      { levels: ['hi\u0000gh'], budgets: [], minTotalAmount: null },
+      ['levels'],
+    ],
+  ] as const)('is a 400 naming each field: %s %s %s', async (as, method, path, body, fields) => {
+    await push({ 'content-type': 'application/json' }, pushBody('nul-body-0001'));
+    const res = await server.call(as, method, path, body);
+    expect(res.status).toBe(400);
+    expect(res.body['error']).toMatchObject({
+      code: 'bad_request',
+      fields: fields.map((field) => ({ field, code: 'text.control' })),
+    });
+  });
+
+  it('names the field by its label, and changes nothing', async () => {
+    const res = await server.call('admin', 'POST', '/v1/admin/users/u-sales/tokens', {
+      label: '笔记本\u0000',
+    });
+    expect(res.body['error']).toEqual({
+      code: 'bad_request',
+      message: `请求格式错误：${control('令牌名称')}`,
+      fields: [{ field: 'label', code: 'text.control', message: control('令牌名称') }],
+    });
+    const tokens = await server.call('admin', 'GET', '/v1/admin/users/u-sales/tokens');
+    expect(tokens.body['tokens']).toHaveLength(1);
+  });
+
+  it('is still answered per field in a push, the other rows saved', async () => {
+    const res = await push(
+      { 'content-type': 'application/json' },
+      JSON.stringify({
+        clientId: 'sheet-1',
+        mutations: [
+          { mutationId: 'nul-push-0001', fields: { ...enterpriseRow(), demand: '需要\u0000采购' } },
+          { mutationId: 'nul-push-0002', fields: enterpriseRow() },
+        ],
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body['outcomes']).toMatchObject([
+      {
+        mutationId: 'nul-push-0001',
+        status: 'invalid',
+        errors: [{ field: 'demand', code: 'text.control', message: control('需求描述') }],
+      },
+      { mutationId: 'nul-push-0002', status: 'pending_review' },
+    ]);
+  });
+
+  it("refuses the whole push when the push's own clientId holds one", async () => {
+    const res = await push(
+      { 'content-type': 'application/json' },
+      JSON.stringify({
+        clientId: 'sheet\u00001',
+        mutations: [{ mutationId: 'nul-push-0003', fields: enterpriseRow() }],
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body['error']).toMatchObject({
+      fields: [{ field: 'clientId', code: 'text.control' }],
+    });
+    expect(await pulledCount()).toBe(0);
+  });
+});

@@ -1,20 +1,27 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { t } from '../../../shared/core/i18n/translate';
+import { fieldError } from '../../../shared/core/validation/field-error';
 import { issuesToFieldErrors } from '../../../shared/core/validation/issues-to-field-errors';
 import { ApiError } from './api-error';
 import type { AppEnv } from './context';
+import { fieldsWithNul } from './fields-with-nul';
 
 /**
  * Reads a JSON body and validates it with a schema; a body not declared as JSON is a 415, and
  * malformed JSON, JSON that is not an object, or a body that does not fit is a 400 whose field
- * errors name each field and problem in the caller's language. A body that is not a customer's
- * fields brings its own `toFieldErrors`, so its labels are its own.
+ * errors name each field and problem in the caller's language. Text holding U+0000 is refused
+ * too (`text.control`), except in the fields of `checkedByRoute`, which the route checks itself
+ * (a push answers each mutation on its own). A body that is not a customer's fields brings its
+ * own `toFieldErrors`, so its labels are its own.
  */
 export async function parseBody<S extends z.ZodType>(
   c: Context<AppEnv>,
   schema: S,
-  toFieldErrors: typeof issuesToFieldErrors = issuesToFieldErrors,
+  options: {
+    toFieldErrors?: typeof issuesToFieldErrors;
+    checkedByRoute?: readonly string[];
+  } = {},
 ): Promise<z.output<S>> {
   const locale = c.get('info').locale;
   // A body labelled as something else, or not at all, was not written as this JSON: say so
@@ -35,8 +42,13 @@ export async function parseBody<S extends z.ZodType>(
     throw new ApiError(400, 'bad_request', t('http.badRequest', locale, { detail }));
   }
   const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const fields = toFieldErrors(result.error.issues, body as Record<string, unknown>, locale);
+  const { toFieldErrors = issuesToFieldErrors, checkedByRoute = [] } = options;
+  const fields = result.success
+    ? fieldsWithNul(body as Record<string, unknown>, checkedByRoute).map((field) =>
+        fieldError(field, 'text.control', locale),
+      )
+    : toFieldErrors(result.error.issues, body as Record<string, unknown>, locale);
+  if (result.success && fields.length === 0) return result.data;
   const detail = fields.map((f) => f.message).join('; ');
   throw new ApiError(400, 'bad_request', t('http.badRequest', locale, { detail }), { fields });
 }

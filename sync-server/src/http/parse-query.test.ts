@@ -122,3 +122,28 @@ describe('query parameters a route does not take', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('a query value holding U+0000', () => {
+  it.each([
+    ['sales', '/v1/customers?q=%E5%8D%8E%00', 'q'],
+    ['sales', '/v1/customers?industry=a%00', 'industry'],
+    ['sales', '/v1/customers?owner=u-sales%00', 'owner'],
+    ['sales', '/v1/customers?tagsAny=a%00', 'tagsAny'],
+    ['supervisor', '/v1/customers/export?stage=a%00', 'stage'],
+    ['auditor', '/v1/audit?actor=u-sales%00', 'actor'],
+    ['auditor', '/v1/audit?action=a%00', 'action'],
+    ['auditor', '/v1/audit?record=CUS%00', 'record'],
+  ] as const)('is a 400 naming the parameter: %s %s', async (as, path, name) => {
+    const res = await server.call(as, 'GET', path);
+    expect(res).toEqual({
+      status: 400,
+      body: {
+        error: {
+          code: 'bad_request',
+          message: `请求格式错误：${name}`,
+          fields: [{ field: name, code: 'query.invalid', message: `请求格式错误：${name}` }],
+        },
+      },
+    });
+  });
+});

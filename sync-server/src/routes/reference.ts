@@ -56,7 +56,9 @@ export function referenceRoutes(deps: ServerDeps): Hono<AppEnv> {
   // Saving a template never touches stored records: fields it stops showing keep their values.
   app.put('/v1/forms/:id', async (c) => {
     await requirePermission(deps, c, 'admin.templates');
-    const template = await parseBody(c, editedTemplateSchema, templateIssuesToFieldErrors);
+    const template = await parseBody(c, editedTemplateSchema, {
+      toFieldErrors: templateIssuesToFieldErrors,
+    });
     const locale = c.get('info').locale;
     const expected = c.req.param('id');
     if (template.id !== expected) {

@@ -34,7 +34,8 @@ export function syncRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/v1/sync/push', async (c) => {
-    const envelope = await parseBody(c, pushEnvelopeSchema);
+    // Each mutation's text is checked with its fields (`text.control`), answered one by one.
+    const envelope = await parseBody(c, pushEnvelopeSchema, { checkedByRoute: ['mutations'] });
     const locale = c.get('info').locale;
     // One malformed mutation is answered `invalid` on its own, as a bad value would be; only a
     // mutation without a usable ID, which no outcome could name, refuses the whole push.
