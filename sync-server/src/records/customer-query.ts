@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normaliseText } from '../../../shared/core/normalise/normalise-text';
 import { normaliseTag, vocabularySpelling } from '../../../shared/core/tags/tag-rules';
+import { parseDate } from '../../../shared/core/validation/date';
 import { parseMobile } from '../../../shared/core/validation/mobile';
 import { blindIndex } from '../crypto/blind-index';
 import type { KeyRing } from '../crypto/key-ring';
@@ -8,6 +9,12 @@ import type { Actor } from '../http/context';
 import { accessTo, scopeCondition } from '../policy/policy';
 import type { SqlValue } from '../storage/database';
 import type { Reference } from './push-context';
+
+/** A day as YYYY-MM-DD that the calendar has (no 2024-02-30). */
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => parseDate(value).ok);
 
 /** Conditions on customers, as the list and the export take them; tag lists are comma-separated. */
 export const customerFilterSchema = z.object({
@@ -21,18 +28,16 @@ export const customerFilterSchema = z.object({
     .optional(),
   owner: z.string().optional(),
   status: z.string().optional(),
-  mobile: z.string().optional(),
+  // A number that cannot be a mobile would only ever find nothing: say so instead.
+  mobile: z
+    .string()
+    .refine((value) => parseMobile(value).ok)
+    .optional(),
   tagsAny: z.string().optional(),
   tagsAll: z.string().optional(),
   tagsNone: z.string().optional(),
-  lastContactFrom: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  lastContactTo: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  lastContactFrom: calendarDate.optional(),
+  lastContactTo: calendarDate.optional(),
   includeArchived: z.enum(['true', 'false']).optional(),
 });
 

@@ -131,6 +131,12 @@ describe('customer export', () => {
     const bad = await exportCsv('supervisor', '?region=abc');
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.text)).toMatchObject({ error: { fields: [{ field: 'region' }] } });
+    // A day the calendar lacks, or a number that is no mobile, would quietly find nothing.
+    const odd = await exportCsv('supervisor', '?lastContactFrom=2024-02-30&mobile=abc');
+    expect(odd.status).toBe(400);
+    expect(JSON.parse(odd.text)).toMatchObject({
+      error: { fields: [{ field: 'mobile' }, { field: 'lastContactFrom' }] },
+    });
   });
 
   it('streams past one page of rows, each customer once, in ID order', async () => {
