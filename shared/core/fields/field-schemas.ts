@@ -16,17 +16,7 @@ import { zodFromParser } from './zod-from-parser';
  * @example textField(10).parse(' 上海  华信 ') // '上海 华信'
  */
 export function textField(max: number) {
-  return z
-    .string()
-    .transform(normaliseText)
-    .pipe(
-      z
-        .string()
-        .min(1)
-        .max(max)
-        .refine(...visible)
-        .refine(...wellFormed),
-    );
+  return z.string().transform(normaliseText).pipe(storedText(max));
 }
 
 // C0 control characters other than tab and line breaks, and DEL: never meant in a cell (a NUL
@@ -92,14 +82,17 @@ export function longTextField(max: number) {
   return z
     .string()
     .transform((s) => s.normalize('NFKC').trim())
-    .pipe(
-      z
-        .string()
-        .min(1)
-        .max(max)
-        .refine(...visible)
-        .refine(...wellFormed),
-    );
+    .pipe(storedText(max));
+}
+
+/** Text as stored once normalised: 1 to `max` characters, nothing invisible or broken. */
+function storedText(max: number) {
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .refine(...visible)
+    .refine(...wellFormed);
 }
 
 /** A calendar date, normalised to `YYYY-MM-DD`. */
