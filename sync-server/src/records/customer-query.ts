@@ -7,8 +7,8 @@ import { blindIndex } from '../crypto/blind-index';
 import type { KeyRing } from '../crypto/key-ring';
 import type { Actor } from '../http/context';
 import { accessTo, scopeCondition } from '../policy/policy';
-import type { SqlValue } from '../storage/database';
-import type { Reference } from './push-context';
+import type { SqlExecutor, SqlValue } from '../storage/database';
+import { loadReference } from './push-context';
 
 /** A day as YYYY-MM-DD that the calendar has (no 2024-02-30). */
 const calendarDate = z
@@ -46,12 +46,16 @@ export type CustomerFilter = z.infer<typeof customerFilterSchema>;
 /**
  * The filter with each tag as the library stores it: a tag typed in another case, width or
  * spacing becomes the vocabulary's spelling, and the old name of a renamed or merged tag its
- * new one, so that a filter finds what a push with the same tag would have stored.
+ * new one, so that a filter finds what a push with the same tag would have stored. The
+ * vocabulary is read only for a filter that names tags.
  */
-export function withTagsSpelled<F extends CustomerFilter>(
+export async function withTagsSpelled<F extends CustomerFilter>(
+  db: SqlExecutor,
   filter: F,
-  reference: Pick<Reference, 'vocabulary' | 'replacedTags'>,
-): F {
+): Promise<F> {
+  if (filter.tagsAny === undefined && filter.tagsAll === undefined && filter.tagsNone === undefined)
+    return filter;
+  const reference = await loadReference(db);
   const known = new Set([...reference.vocabulary, ...reference.replacedTags.keys()]);
   const spell = (list: string | undefined) =>
     list

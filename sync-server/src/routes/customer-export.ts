@@ -24,7 +24,6 @@ import {
 } from '../records/customer-query';
 import { fromRow, type CustomerRow } from '../records/customer-row';
 import { present, sensitiveFields } from '../records/present-customer';
-import { loadReference } from '../records/push-context';
 
 /** Rows read per query while the file streams. */
 const pageSize = 500;
@@ -61,7 +60,7 @@ export function customerExportRoutes(deps: ServerDeps): Hono<AppEnv> {
       ),
     );
     const columns = ['id', ...sheetColumns().filter((f) => accessTo(actor, f) !== 'hidden')];
-    const spelled = withTagsSpelled(filter, await loadReference(deps.db));
+    const spelled = await withTagsSpelled(deps.db, filter);
     const lines = csvLines(deps, actor, spelled, columns, c.get('info').locale);
     return c.body(textStream(c, lines), 200, {
       'Content-Type': 'text/csv; charset=utf-8',

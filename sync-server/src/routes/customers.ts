@@ -1,4 +1,3 @@
-import { loadReference } from '../records/push-context';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { maskContactsInText } from '../../../shared/core/masking/mask-contacts-in-text';
@@ -91,7 +90,7 @@ export function customerRoutes(deps: ServerDeps): Hono<AppEnv> {
     const actor = await requirePermission(deps, c, 'customer.read');
     const q = parseQuery(c, listQuerySchema);
     await requireFilters(deps, c, refusedFilters(actor, q));
-    const spelled = withTagsSpelled(q, await loadReference(deps.db));
+    const spelled = await withTagsSpelled(deps.db, q);
     const { where, params } = customerConditions(deps.keyRing, deps.db.dialect, actor, spelled);
     if (q.cursor !== undefined) {
       where.push('id > ?');
